@@ -1,0 +1,41 @@
+"""Regierol per fase — the Streamlit router: page frame, navigation and the shared sidebar."""
+
+import streamlit as st
+
+from regie.ui.widgets import ROUTER_PAGE_PARAM, sidebar
+
+st.set_page_config(page_title="Regierol per fase", page_icon=":material/explore:", layout="wide")
+
+DASHBOARD = [
+    st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
+    st.Page("pages/inventaris.py", title="Inventaris", icon=":material/upload_file:"),
+    st.Page("pages/fasen_en_elementen.py", title="Fasen en elementen", icon=":material/grid_view:"),
+    st.Page("pages/rol_per_fase.py", title="Rol per fase", icon=":material/route:"),
+    st.Page("pages/vaardigheden.py", title="Vaardigheden", icon=":material/construction:"),
+    st.Page("pages/partners.py", title="Partners", icon=":material/hub:"),
+    st.Page("pages/projecten.py", title="Projecten", icon=":material/table_rows:"),
+]
+SHARING = [
+    st.Page("pages/presenteren.py", title="Presenteren", icon=":material/co_present:"),
+    st.Page("pages/werkruimtes.py", title="Werkruimtes", icon=":material/folder_open:"),
+]
+INSTRUMENTS = [
+    st.Page("pages/beslisboom.py", title="Beslisboom", icon=":material/account_tree:"),
+    st.Page("pages/zelfscan.py", title="Zelfscan", icon=":material/checklist:"),
+    st.Page("pages/positionering.py", title="Positionering", icon=":material/scatter_plot:"),
+    st.Page("pages/werkplaats.py", title="Werkplaats", icon=":material/groups:"),
+]
+PAGES = DASHBOARD + SHARING + INSTRUMENTS
+
+page = st.navigation(
+    {"Dashboard": DASHBOARD, "Presenteren en bewaren": SHARING, "Regie-instrumenten": INSTRUMENTS},
+    expanded=True,
+)
+wanted = st.query_params.get(ROUTER_PAGE_PARAM)
+if wanted:  # a deep link that arrived before the router existed (see require_router)
+    del st.query_params[ROUTER_PAGE_PARAM]
+    target = next((p for p in PAGES if p.url_path == wanted), None)
+    if target is not None and target.url_path != page.url_path:
+        st.switch_page(target)
+sidebar()
+page.run()

@@ -1,0 +1,116 @@
+"""Fasen en elementen: the phase × element matrix with its projects, MOVISIE's Schema 3 and the
+content of the four elements A–D."""
+
+import streamlit as st
+
+from regie import analysis, cells, schemas
+from regie import vocabulary as voc
+from regie.charts.phases import clickable_phase_element_heatmap, projects_per_element_bars
+from regie.formatting import nl_count, nl_int
+from regie.ui import state
+from regie.ui.widgets import example_banner, require_router, show_chart, show_table, subtitle
+
+HEATMAP_KEY = "fasen_heatmap"
+PHASE_KEY = "fasen_cel_fase"
+ELEMENT_KEY = "fasen_cel_element"
+
+require_router()
+view = state.view()
+inv = view.inventory
+st.title("Fasen en elementen")
+example_banner(view.loaded)
+subtitle(view)
+
+elements = analysis.element_counts(inv)
+phases = analysis.phase_counts(inv)
+
+if not len(inv.projects):
+    st.info(
+        "Er zijn geen projecten om te tonen. Laad een inventaris op de pagina Inventaris, of wis de "
+        "filters in de zijbalk."
+    )
+else:
+    missing = []
+    if inv.phases.empty:
+        missing.append("Geen enkel project heeft een fase: voeg een kolom Fase toe (visie, beleid, "
+                       "uitvoering) of één kolom per fase met een kruisje.")
+    if inv.elements.empty:
+        missing.append("Geen enkel project heeft een element: voeg een kolom Element toe (A, B, C "
+                       "of D) of accepteer voorgestelde elementen op de pagina Inventaris.")
+    if missing:
+        st.info(" ".join(missing))
+
+# --- The matrix: a click on a cell, or the two pickers, choose whose projects are listed ----------
+clicked = cells.cell_from_points(state.new_chart_selection(HEATMAP_KEY))
+default = cells.largest_cell(inv)
+if clicked is not None:
+    chosen = state.preset_widgets({PHASE_KEY: clicked[0], ELEMENT_KEY: clicked[1]}, overwrite=True)
+else:
+    chosen = state.preset_widgets({PHASE_KEY: default[0], ELEMENT_KEY: default[1]}, overwrite=False)
+cell = (str(chosen[PHASE_KEY]), str(chosen[ELEMENT_KEY]))
+
+st.header("Fase × element")
+left, right = st.columns([3, 2])
+with left:
+    show_chart(clickable_phase_element_heatmap(inv, view.subtitle, cell), key=HEATMAP_KEY, on_select=True)
+with right:
+    show_chart(projects_per_element_bars(inv, view.subtitle), key="fasen_per_element")
+
+st.subheader("Projecten in een cel")
+st.caption("Klik op een cel in de matrix, of kies hieronder een fase en een element.")
+pick_phase, pick_element = st.columns(2)
+phase = pick_phase.selectbox(
+    "Fase", list(voc.PHASE_CODES), format_func=voc.phase_label, key=PHASE_KEY,
+)
+element = pick_element.selectbox(
+    "Element", list(analysis.ELEMENT_KEYS), format_func=voc.element_label, key=ELEMENT_KEY,
+)
+listed = cells.projects_in_cell(inv, phase, element)
+st.markdown(
+    f"**{voc.phase_label(phase)} × {voc.element_label(element)}: "
+    f"{nl_count(len(listed), 'project', 'projecten')}**"
+)
+if len(listed):
+    show_table(listed, key="fasen_cel_projecten")
+else:
+    st.info("In deze cel zitten geen projecten (met de huidige filters).")
+
+# --- MOVISIE Schema 3 ---------------------------------------------------------------------------
+st.header(voc.SCHEMA_TITLES[3])
+st.table(schemas.schema3_table(), hide_index=True)
+st.caption(f"Bron: {voc.schema_source(3)}.")
+phase_line = " · ".join(f"{p.label}: {nl_int(phases[p.code])}" for p in voc.PHASES)
+st.caption(f"Projecten per fase in deze inventaris — {phase_line} · zonder fase: {nl_int(phases[voc.UNKNOWN])}.")
+
+# --- The four elements --------------------------------------------------------------------------
+st.header("De vier elementen van regie")
+st.caption(
+    f"Bron: {voc.MOVISIE_SOURCE}, hoofdstuk 3 en 4. Projecten zonder geaccepteerd element: "
+    f"{nl_int(elements[voc.UNDETERMINED])}."
+)
+tabs = st.tabs([voc.element_label(e.code) for e in voc.ELEMENTS], key="fasen_element_tabs")
+for tab, item in zip(tabs, voc.ELEMENTS, strict=True):
+    with tab:
+        about, count = st.columns([3, 1])
+        about.markdown(f"**{item.name}** — {item.about}.")
+        about.caption(f"MOVISIE: {item.chapter_title}.")
+        count.metric("Projecten met dit element", nl_int(elements[item.code]))
+        st.subheader(voc.ELEMENT_CONTENT_TITLES[item.code])
+        if item.code == "A":
+            st.markdown(voc.HUPE_KLIJN_INTRO)
+            st.markdown(schemas.principles_markdown(voc.HUPE_KLIJN_PRINCIPLES))
+        elif item.code == "B":
+            st.markdown(voc.NETWORK_SUCCESS_INTRO)
+            st.markdown(schemas.principles_markdown(voc.NETWORK_SUCCESS_FACTORS))
+        elif item.code == "C":
+            st.markdown(voc.SCHEMA1_INTRO)
+            st.markdown(f"**{voc.SCHEMA_TITLES[1]}**")
+            st.table(schemas.schema1_table(), hide_index=True)
+            st.markdown(voc.PROPPER_INTRO)
+            st.markdown(schemas.principles_markdown(voc.PROPPER_ANGLES))
+        else:
+            st.markdown(voc.SCHEMA2_INTRO)
+            st.markdown(f"**{voc.SCHEMA_TITLES[2]}**")
+            for level in voc.SCHEMA2:
+                st.markdown(f"**{level.name}**\n" + "\n".join(f"- {task}" for task in level.tasks))
+        st.caption(f"Bron: {voc.ELEMENT_CONTENT_SOURCES[item.code]}.")

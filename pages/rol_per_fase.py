@@ -1,0 +1,104 @@
+"""Rol per fase: the municipality's role per phase, the role path of projects across the phases,
+the same roles as RIVM scenarios and government roles, and interne/externe regie."""
+
+import streamlit as st
+
+from regie import paths, role_views
+from regie import vocabulary as voc
+from regie.charts.overview import roles_per_phase_bars
+from regie.charts.roles import (
+    government_role_bars,
+    path_table,
+    regie_kind_bars,
+    rivm_bars,
+    role_path_sankey,
+)
+from regie.formatting import nl_int, nl_percent
+from regie.ui import state
+from regie.ui.widgets import example_banner, require_router, safe_call, show_chart, show_table, subtitle
+
+require_router()
+view = state.view()
+inv = view.inventory
+st.title("Rol per fase")
+example_banner(view.loaded)
+subtitle(view)
+
+if not len(inv.projects):
+    st.info(
+        "Er zijn geen projecten om te tonen. Laad een inventaris met projecten op de pagina "
+        "Inventaris, of wis de filters in de zijbalk."
+    )
+    st.stop()
+
+# --- Role per phase -----------------------------------------------------------------------
+st.subheader("Rol van de gemeente per fase")
+st.caption(f"MOVISIE, element C: “{voc.ELEMENT_C_ROLE_PER_PHASE}”")
+if role_views.named_role_count(inv) == 0:
+    st.info(
+        "Geen enkel project noemt een rol van de gemeente, dus elke fase staat op 'onbekend'. Voeg "
+        "aan het tabblad Projecten een kolom 'Rol' toe (voor het hele project) of kolommen "
+        "'Rol visie', 'Rol beleid' en 'Rol uitvoering', of wijs onbekende waarden toe op de pagina "
+        "Inventaris."
+    )
+safe_call(lambda: show_chart(roles_per_phase_bars(inv, view.subtitle), key="rol_per_fase_rollen"),
+          "de rol per fase")
+
+# --- Role paths ---------------------------------------------------------------------------
+st.subheader("Rolpad: visie → beleid → uitvoering")
+summary = paths.path_summary(inv)
+columns = st.columns(4)
+columns[0].metric("Projecten met een rolpad", nl_int(summary.with_path),
+                  help="Projecten die voor minstens twee fasen een eigen rol noemen.")
+columns[1].metric("Rol voor één fase", nl_int(summary.one_phase))
+columns[2].metric("Alleen een rol voor het hele project", nl_int(summary.project_role_only))
+columns[3].metric("Zonder rol", nl_int(summary.without_role))
+rest = (
+    f"{nl_int(summary.one_phase)} projecten noemen een eigen rol voor maar één fase, "
+    f"{nl_int(summary.project_role_only)} alleen één rol voor het hele project en "
+    f"{nl_int(summary.without_role)} geen rol."
+)
+if summary.with_path == 0:
+    message = f"Geen enkel project heeft een rolpad. {rest} {voc.ROLE_PATH_HELP}"
+    if len([p for p in view.filters.fase if p in voc.PHASE_CODES]) == 1:
+        message += " Het fasefilter in de zijbalk laat nu één fase zien; wis het om paden te zien."
+    st.info(message)
+else:
+    st.caption(
+        f"{nl_int(summary.with_path)} van de {nl_int(summary.projects)} projecten "
+        f"({nl_percent(summary.with_path / summary.projects)}) noemen voor minstens twee fasen een "
+        f"eigen rol en hebben dus een rolpad. {rest}"
+    )
+    safe_call(lambda: show_chart(role_path_sankey(inv, view.subtitle), key="rol_per_fase_rolpad"),
+              "het rolpad")
+    st.markdown("**Rolpaden en hoeveel projecten ze volgen**")
+    safe_call(lambda: show_table(path_table(inv), key="rol_per_fase_paden"), "de tabel met rolpaden")
+
+# --- RIVM scenarios and government roles --------------------------------------------------
+st.subheader("Dezelfde rollen als RIVM-scenario en als overheidsrol")
+left, right = st.columns(2)
+with left:
+    safe_call(lambda: show_chart(rivm_bars(inv, view.subtitle), key="rol_per_fase_rivm"),
+              "de RIVM-scenario's")
+    st.info(voc.RIVM_COOPERATION_NOTE)
+with right:
+    safe_call(lambda: show_chart(government_role_bars(inv, view.subtitle), key="rol_per_fase_overheidsrol"),
+              "de overheidsrollen")
+    st.info(voc.GOVERNMENT_ROLES_NOTE)
+st.markdown("**Van rol naar scenario en overheidsrol**")
+show_table(role_views.lens_table(), key="rol_per_fase_vertaling")
+st.caption(f"Bronnen: {voc.RIVM_SOURCE}; {voc.GOVERNMENT_ROLES_SOURCE}")
+
+# --- Interne en externe regie -------------------------------------------------------------
+st.subheader("Interne en externe regie")
+kinds = st.columns(2)
+kinds[0].markdown(f"**Interne regie** — {voc.REGIE_KIND_TEXTS['intern']}")
+kinds[1].markdown(f"**Externe regie** — {voc.REGIE_KIND_TEXTS['extern']}")
+st.caption(f"{voc.REGIE_KIND_NOTE} ({voc.RIVM_SOURCE})")
+given = role_views.regie_kind_given(inv)
+if given == 0:
+    st.info(voc.REGIE_KIND_HELP)
+else:
+    st.caption(f"{nl_int(given)} van de {nl_int(len(inv.projects))} projecten zeggen welke regie het is.")
+    safe_call(lambda: show_chart(regie_kind_bars(inv, view.subtitle), key="rol_per_fase_regie"),
+              "de interne en externe regie")

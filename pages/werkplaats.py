@@ -1,0 +1,416 @@
+"""Werkplaats: live input in a praktijkwerkplaats. The facilitator starts a werkplaats in a werkruimte
+and gets a code and a link; participants answer the zelfscan and vote on their own device (no
+account); results stay hidden until the facilitator shows them."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from regie import vocabulary as voc
+from regie import werkplaats as wp
+from regie.charts.werkplaats import (
+    item_vote_bars,
+    scan_answer_bars,
+    scan_group_theme_bars,
+    summary_table,
+    votes_by_item_bars,
+)
+from regie.errors import RegieError
+from regie.formatting import nl_count, nl_date, nl_int
+from regie.instruments import zelfscan as scan
+from regie.instruments.beslisboom import ANSWER_LABELS
+from regie.storage import Store
+from regie.ui import state
+from regie.ui.widgets import (
+    escape_markdown,
+    example_banner,
+    require_router,
+    safe_call,
+    show_chart,
+    show_error,
+    show_table,
+)
+
+PAGE = "werkplaats"
+REFRESH_SECONDS = 3
+"""How often the facilitator's view of the progress refreshes itself."""
+NONE = "— kies —"
+
+
+def _flashes() -> None:
+    for kind, text in state.take_flashes(PAGE):
+        if kind == "error":
+            show_error(text)
+        else:
+            getattr(st, kind)(escape_markdown(text))
+
+
+def _fail(exc: Exception) -> None:
+    if isinstance(exc, RegieError):
+        show_error(str(exc))
+    else:
+        st.error("Er ging iets mis met de werkplaats. Laad de pagina opnieuw; blijft het misgaan, meld het dan bij "
+                 "de begeleider.")
+
+
+# ------------------------------------------------------------------ links in the address bar
+
+
+def _take_facilitator_link(store: Store) -> None:
+    """A facilitator link (code + key) opened: keep the key in this session, clean the address bar."""
+    key = st.query_params.get(wp.PARAM_KEY)
+    if not key:
+        return
+    code = wp.clean_code(st.query_params.get(wp.PARAM_CODE, ""))
+    del st.query_params[wp.PARAM_KEY]
+    st.query_params.pop(wp.PARAM_CODE, None)
+    try:
+        wp.check_key(store, code, key)
+    except RegieError as exc:
+        state.flash(PAGE, "error", str(exc))
+        return
+    state.set_facilitated(code, key)
+
+
+# ------------------------------------------------------------------ facilitator: start
+
+
+def _start_view(store: Store) -> None:
+    view = state.view()
+    st.header("Meedoen")
+    st.caption("Heb je een code van de begeleider? Vul hem in (of open de link die de begeleider laat zien).")
+    join = st.columns([2, 1], vertical_alignment="bottom")
+    join[0].text_input("Code", key="werkplaats_code_invoer", max_chars=12, placeholder="bijvoorbeeld K7QM2XPA")
+    if join[1].button("Meedoen", key="werkplaats_meedoen", type="primary"):
+        code = wp.clean_code(st.session_state.get("werkplaats_code_invoer"))
+        if code:
+            st.query_params[wp.PARAM_CODE] = code
+            st.rerun()
+        st.warning("Vul eerst de code in.")
+
+    st.header("Een werkplaats begeleiden")
+    st.caption(
+        "Start een werkplaats in een werkruimte. Je krijgt een code en een link voor de deelnemers. Zij vullen "
+        "op hun eigen telefoon of laptop anoniem de zelfscan in en stemmen per project en fase over de rol van "
+        "de gemeente. De uitslag blijft verborgen tot jij hem laat zien."
+    )
+    example_banner(view.loaded)
+    werkruimtes = safe_call(store.werkruimtes, "het lezen van de werkruimtes")
+    if werkruimtes is None:
+        return
+    names = [w.name for w in werkruimtes]
+    active = state.active_werkruimte()
+    form = st.columns(2, gap="large")
+    with form[0]:
+        if names:
+            st.selectbox("Werkruimte", names, key="werkplaats_werkruimte",
+                         index=names.index(active) if active in names else 0,
+                         help="De stemmen en antwoorden worden in deze werkruimte bewaard.")
+        else:
+            st.text_input("Nieuwe werkruimte", key="werkplaats_werkruimte_nieuw",
+                          placeholder="bijvoorbeeld Gemeente Wadlo",
+                          help="Er zijn nog geen werkruimtes; deze wordt gemaakt bij het starten.")
+        st.text_input("Naam van de werkplaats", key="werkplaats_titel",
+                      value=f"Werkplaats {nl_date(dt.date.today(), long=True)}")
+        st.checkbox("Zelfscan opnemen", value=True, key="werkplaats_zelfscan",
+                    help=f"De {nl_int(len(scan.ITEMS))} vragen van Louweret en Oosterhof (pagina Zelfscan), "
+                    "met ja, deels of nee.")
+    with form[1]:
+        choices = wp.project_choices(view.full)
+        names_by_key = dict(zip(choices["project"], choices["naam"], strict=True))
+        st.multiselect(
+            "Projecten om over te stemmen", list(choices["project"]), key="werkplaats_projecten",
+            format_func=lambda k: names_by_key.get(k, k), placeholder="Kies projecten",
+            help="Uit de geladen inventaris (zie de zijbalk). Per project en fase krijgen de deelnemers twee "
+            "vragen.",
+        )
+        st.multiselect("Fasen", list(voc.PHASE_CODES), default=list(voc.PHASE_CODES), key="werkplaats_fasen",
+                       format_func=voc.phase_label)
+        st.checkbox("Alleen de fasen waarin het project zit", value=True, key="werkplaats_eigen_fasen",
+                    help="Volgens de inventaris. Een project zonder fase krijgt alle gekozen fasen.")
+    specs = wp.item_specs(view.full, st.session_state.get("werkplaats_projecten") or [],
+                          st.session_state.get("werkplaats_fasen") or [],
+                          bool(st.session_state.get("werkplaats_eigen_fasen")))
+    with_scan = bool(st.session_state.get("werkplaats_zelfscan"))
+    st.caption(
+        f"De deelnemers krijgen {nl_count(len(specs), 'stemvraag', 'stemvragen')} (project en fase, elk met twee "
+        f"vragen){' en de zelfscan' if with_scan else ''}."
+    )
+    if len(specs) > wp.MAX_ITEMS:
+        st.warning(f"Dat zijn meer dan {nl_int(wp.MAX_ITEMS)} stemvragen; kies minder projecten of fasen.")
+    if st.button("Werkplaats starten", key="werkplaats_starten", type="primary", icon=":material/play_arrow:"):
+        werkruimte = st.session_state.get("werkplaats_werkruimte") if names else \
+            st.session_state.get("werkplaats_werkruimte_nieuw", "")
+        try:
+            if not names:
+                werkruimte = store.create_werkruimte(werkruimte or "").name
+            started = wp.start(store, werkruimte or "", st.session_state.get("werkplaats_titel", ""), specs,
+                               scan_included=with_scan, source=view.loaded.name)
+        except Exception as exc:  # shown in Dutch, never a traceback
+            _fail(exc)
+            return
+        state.set_facilitated(started.code, started.key)
+        state.set_active_werkruimte(started.werkplaats.werkruimte)
+        st.rerun()
+
+    with st.expander("Een werkplaats openen als begeleider"):
+        st.caption("Heb je de begeleiderslink? Open hem in je browser, of vul hier de code en de sleutel uit die "
+                   "link in.")
+        st.text_input("Code", key="werkplaats_open_code")
+        st.text_input("Begeleiderssleutel", key="werkplaats_open_sleutel", type="password")
+        if st.button("Openen", key="werkplaats_openen"):
+            code = wp.clean_code(st.session_state.get("werkplaats_open_code"))
+            key = str(st.session_state.get("werkplaats_open_sleutel") or "").strip()
+            try:
+                wp.check_key(store, code, key)
+            except Exception as exc:
+                _fail(exc)
+                return
+            state.set_facilitated(code, key)
+            st.rerun()
+
+
+# ------------------------------------------------------------------ facilitator: running
+
+
+def _links(code: str, key: str) -> None:
+    base = wp.page_url(st.context.url)
+    st.caption("Link voor de deelnemers")
+    st.code(wp.join_link(base, code), language=None, wrap_lines=True)
+    if base is None:
+        st.caption("Zet het adres van deze app voor de link (het adres dat de deelnemers kunnen bereiken).")
+    with st.expander("Begeleiderslink (geheim)"):
+        st.warning("Deel deze link alleen met een mede-begeleider: wie hem heeft, ziet de resultaten en kan de "
+                   "werkplaats sluiten of verwijderen.")
+        st.code(wp.facilitator_link(base, code, key), language=None, wrap_lines=True)
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def _progress(store: Store, code: str, key: str) -> None:
+    """Before the reveal: who takes part and how many votes there are (never the answers)."""
+    try:
+        current = wp.check_key(store, code, key)
+        progress = wp.progress(store, code, key)
+    except Exception as exc:
+        _fail(exc)
+        return
+    if current.revealed:  # a co-facilitator showed the results
+        st.rerun()
+    top = st.columns(3)
+    top[0].metric("Deelnemers", nl_int(progress.participants))
+    top[1].metric("Zelfscan ingevuld", nl_int(progress.scan_respondents) if current.scan else "—")
+    top[2].metric("Stemmen", nl_int(int(progress.votes[wp.QUESTION_NOW].sum() + progress.votes[wp.QUESTION_SHOULD].sum())))
+    if len(progress.votes):
+        table = progress.votes.rename(columns={
+            "label": "Project en fase", wp.QUESTION_NOW: wp.QUESTION_SHORT[wp.QUESTION_NOW],
+            wp.QUESTION_SHOULD: wp.QUESTION_SHORT[wp.QUESTION_SHOULD],
+        }).drop(columns=["item", "position"])
+        show_table(table, key="werkplaats_voortgang")
+    st.caption(f"Ververst zichzelf elke {nl_int(REFRESH_SECONDS)} seconden. De uitslag blijft verborgen tot je hem "
+               "laat zien; dat sluit ook de stemming.")
+    if st.button("Resultaten tonen", key="werkplaats_tonen", type="primary", icon=":material/visibility:"):
+        try:
+            wp.set_revealed(store, code, key, True)
+        except Exception as exc:
+            _fail(exc)
+            return
+        st.rerun()
+
+
+def _results(store: Store, code: str, key: str) -> None:
+    try:
+        res = wp.results(store, code, key)
+    except Exception as exc:
+        _fail(exc)
+        return
+    werkplaats = res.werkplaats
+    subtitle = f"{werkplaats.title} · {nl_count(res.participants, 'deelnemer', 'deelnemers')}"
+    st.success("De stemming is gesloten; dit is de uitslag.")
+    top = st.columns(3)
+    top[0].metric("Deelnemers", nl_int(res.participants))
+    top[1].metric("Zelfscan ingevuld", nl_int(wp.scan_respondents(res)) if werkplaats.scan else "—")
+    top[2].metric("Stemmen", nl_int(int(res.votes["count"].sum())))
+    if werkplaats.items:
+        st.subheader("Rol van de gemeente: stemmen naast de inventaris")
+        show_table(summary_table(res), key="werkplaats_samenvatting")
+        for question in wp.QUESTIONS:
+            show_chart(votes_by_item_bars(res, question, subtitle), key=f"werkplaats_stemmen_{question}")
+        labels = {i.id: i.label for i in werkplaats.items}
+        chosen = st.selectbox("Eén project en fase in detail", list(labels), format_func=labels.get,
+                              key="werkplaats_detail")
+        show_chart(item_vote_bars(res, chosen, subtitle), key="werkplaats_detail_grafiek")
+    if werkplaats.scan:
+        st.subheader("Zelfscan van de groep")
+        if wp.scan_respondents(res) == 0:
+            st.info("Niemand heeft de zelfscan ingevuld.")
+        else:
+            show_chart(scan_group_theme_bars(res, subtitle), key="werkplaats_scan_thema")
+            show_chart(scan_answer_bars(res, subtitle), key="werkplaats_scan_vragen")
+    if st.button("Verbergen en de stemming heropenen", key="werkplaats_verbergen", icon=":material/visibility_off:"):
+        try:
+            wp.set_revealed(store, code, key, False)
+        except Exception as exc:
+            _fail(exc)
+            return
+        st.rerun()
+
+
+def _facilitator_view(store: Store, code: str, key: str) -> None:
+    try:
+        werkplaats = wp.check_key(store, code, key)
+    except Exception as exc:
+        _fail(exc)
+        if st.button("Deze werkplaats vergeten", key="werkplaats_vergeten_fout"):
+            state.set_facilitated(None)
+            st.rerun()
+        return
+    st.caption("Je begeleidt")
+    st.text(f"{werkplaats.title} — werkruimte {werkplaats.werkruimte}")
+    head = st.columns([1, 2], gap="large")
+    head[0].metric("Code voor de deelnemers", werkplaats.code,
+                   help="Deelnemers openen de pagina Werkplaats en vullen deze code in, of openen de link.")
+    with head[1]:
+        _links(werkplaats.code, key)
+    if werkplaats.items:
+        with st.expander(f"De stemvragen ({nl_int(len(werkplaats.items))})"):
+            show_table(
+                pd.DataFrame([{"Project": i.project_name, "Fase": voc.phase_label(i.phase),
+                               "Rol in de inventaris": " / ".join(voc.role_label(r) for r in i.inventory_roles)}
+                              for i in werkplaats.items]),
+                key="werkplaats_vragen",
+            )
+    if werkplaats.revealed:
+        _results(store, werkplaats.code, key)
+    else:
+        _progress(store, werkplaats.code, key)
+
+    st.divider()
+    end = st.columns(2, gap="large")
+    with end[0]:
+        st.button("Stoppen met begeleiden in deze sessie", key="werkplaats_stoppen",
+                  on_click=state.set_facilitated, args=(None,),
+                  help="De werkplaats blijft bewaard; met de begeleiderslink open je hem later weer.")
+    with end[1], st.expander("Werkplaats verwijderen"):
+        st.caption("Verwijdert de werkplaats met alle stemmen en antwoorden uit de database.")
+        sure = st.checkbox("Ik weet het zeker", key="werkplaats_verwijder_zeker")
+        if st.button("Werkplaats verwijderen", key="werkplaats_verwijderen", disabled=not sure,
+                     icon=":material/delete:"):
+            try:
+                wp.delete(store, werkplaats.code, key)
+            except Exception as exc:
+                _fail(exc)
+                return
+            state.set_facilitated(None)
+            state.flash(PAGE, "success", f"Werkplaats '{werkplaats.title}' is verwijderd.")
+            st.rerun()
+
+
+# ------------------------------------------------------------------ participant
+
+
+def _participant_view(store: Store, code: str) -> None:
+    given = st.query_params.get(wp.PARAM_PARTICIPANT)
+    participant = state.participant_id(code, given if wp.valid_participant(given) else None)
+    try:
+        werkplaats = wp.get(store, code)
+        if not state.joined(code):
+            wp.join(store, code, participant)
+            state.mark_joined(code)
+        mine_votes, mine_scan = wp.my_answers(store, code, participant)
+    except Exception as exc:
+        _fail(exc)
+        if st.button("Andere code invullen", key="werkplaats_andere_code"):
+            st.query_params.clear()
+            st.rerun()
+        return
+    if st.query_params.get(wp.PARAM_PARTICIPANT) != participant:
+        st.query_params[wp.PARAM_PARTICIPANT] = participant  # a reload keeps the same (anonymous) participant
+    st.caption("Je doet mee aan")
+    st.text(werkplaats.title)
+    st.caption(
+        "Je doet anoniem mee: je naam wordt niet gevraagd en niemand ziet wat jij antwoordt. De begeleider ziet "
+        "alleen de optelling, en pas als de stemming gesloten is. Je kunt je antwoorden wijzigen zolang de "
+        "stemming open is."
+    )
+    if werkplaats.revealed:
+        st.info("De stemming is gesloten: de begeleider laat de resultaten zien. Kijk mee op het scherm.")
+        return
+
+    if werkplaats.items:
+        st.header("Stemmen")
+        st.caption("Beantwoord per project en fase de twee vragen. Je hoeft niet alles te beantwoorden.")
+        with st.form("werkplaats_stemformulier", border=False):
+            for item in werkplaats.items:
+                with st.container(border=True):
+                    st.text(item.label)
+                    st.caption(f"Fase {voc.phase_label(item.phase).lower()}: "
+                               f"{voc.PHASE_BY_CODE[item.phase].fase_in_het_proces}")
+                    for question, asked in wp.QUESTIONS.items():
+                        previous = mine_votes.get((item.id, question))
+                        st.radio(asked, list(wp.VOTE_CHOICES), format_func=wp.VOTE_LABELS.get, horizontal=True,
+                                 index=wp.VOTE_CHOICES.index(previous) if previous in wp.VOTE_CHOICES else None,
+                                 key=f"werkplaats_stem_{item.id}_{question}")
+            sent = st.form_submit_button("Stemmen versturen", type="primary", key="werkplaats_stemmen_versturen")
+        if sent:
+            choices = {
+                (item.id, question): st.session_state[f"werkplaats_stem_{item.id}_{question}"]
+                for item in werkplaats.items for question in wp.QUESTIONS
+                if st.session_state.get(f"werkplaats_stem_{item.id}_{question}")
+            }
+            try:
+                stored = wp.vote(store, code, participant, choices)
+            except Exception as exc:
+                _fail(exc)
+            else:
+                if stored:
+                    st.success(f"{nl_count(stored, 'stem', 'stemmen')} opgeslagen. Dank je wel!")
+                else:
+                    st.warning("Je hebt nog niets gekozen.")
+
+    if werkplaats.scan:
+        st.header("Zelfscan")
+        st.caption(f"Is de organisatie klaar voor regie? {scan.INTRO}")
+        with st.form("werkplaats_scanformulier", border=False):
+            for theme in scan.THEMES:
+                st.subheader(theme.label)
+                for item in (i for i in scan.ITEMS if i.theme == theme.code):
+                    previous = mine_scan.get(item.code)
+                    st.radio(item.question, list(wp.SCAN_ANSWERS), format_func=ANSWER_LABELS.get, horizontal=True,
+                             index=wp.SCAN_ANSWERS.index(previous) if previous in wp.SCAN_ANSWERS else None,
+                             key=f"werkplaats_scan_{item.code}")
+            sent_scan = st.form_submit_button("Zelfscan versturen", type="primary", key="werkplaats_scan_versturen")
+        if sent_scan:
+            answers = {item.code: st.session_state.get(f"werkplaats_scan_{item.code}") for item in scan.ITEMS
+                       if st.session_state.get(f"werkplaats_scan_{item.code}")}
+            try:
+                stored = wp.answer_scan(store, code, participant, answers)
+            except Exception as exc:
+                _fail(exc)
+            else:
+                if stored:
+                    st.success(f"{nl_count(stored, 'antwoord', 'antwoorden')} opgeslagen. Dank je wel!")
+                else:
+                    st.warning("Je hebt nog niets ingevuld.")
+
+
+# ------------------------------------------------------------------ page
+
+require_router()
+st.title("Werkplaats")
+store = safe_call(state.store, "het openen van de database")
+if store is None:
+    st.stop()
+_take_facilitator_link(store)
+_flashes()
+facilitated = state.facilitated()
+code_param = wp.clean_code(st.query_params.get(wp.PARAM_CODE, ""))
+if facilitated and code_param == facilitated["code"]:
+    st.query_params.pop(wp.PARAM_CODE, None)  # the facilitator's own code: keep the beamer's address clean
+    code_param = ""
+if code_param:
+    _participant_view(store, code_param)
+elif facilitated:
+    _facilitator_view(store, facilitated["code"], facilitated["key"])
+else:
+    _start_view(store)

@@ -1,0 +1,88 @@
+"""Charts of the Fasen en elementen page: the clickable phase × element matrix, projects per element."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from regie import analysis
+from regie import vocabulary as voc
+from regie.charts.overview import phase_element_heatmap
+from regie.charts.theme import ELEMENT_COLOURS, ELEMENT_PATTERNS, PALETTE, Chart, count_ticks, titled
+from regie.model import Inventory
+
+CELL_MARKER_SIZE = 46
+"""Pixel size of the invisible click target on every cell."""
+
+
+def clickable_phase_element_heatmap(
+    inv: Inventory, subtitle: str, selected: tuple[str, str] | None = None,
+) -> Chart:
+    """The Overzicht's phase × element heatmap, with a click target per cell and the chosen cell outlined.
+
+    Streamlit reports no selection for heatmap traces, so an invisible square marker sits on every
+    cell; its ``customdata`` is the cell (phase code, element code), which a selection event returns.
+    """
+    chart = phase_element_heatmap(inv, subtitle)
+    fig = chart.figure
+    counts = analysis.phase_element_counts(inv)
+    columns = list(analysis.ELEMENT_KEYS)
+    xs, ys, custom, counted = [], [], [], []
+    for phase in voc.PHASE_CODES:
+        for element in columns:
+            xs.append(voc.element_label(element))
+            ys.append(voc.phase_label(phase))
+            custom.append([phase, element])
+            counted.append(counts[phase][element])
+    top = max([n for row in counts.values() for n in row.values()] + [1])
+    fig.update_traces(hoverinfo="skip", hovertemplate=None, colorbar=count_ticks(top),
+                      selector={"type": "heatmap"})
+    fig.add_trace(go.Scatter(
+        x=xs, y=ys, customdata=custom, mode="markers", showlegend=False, name="cellen",
+        marker={"symbol": "square", "size": CELL_MARKER_SIZE, "color": "rgba(0,0,0,0)"},
+        selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}},
+        text=[str(n) for n in counted],
+        hovertemplate="%{y} × %{x}: %{text} projecten<br>Klik om de projecten te tonen<extra></extra>",
+    ))
+    if selected is not None and selected[0] in voc.PHASE_CODES and selected[1] in columns:
+        row, col = voc.PHASE_CODES.index(selected[0]), columns.index(selected[1])
+        fig.add_shape(
+            type="rect", xref="x", yref="y", x0=col - 0.5, x1=col + 0.5, y0=row - 0.5, y1=row + 0.5,
+            line={"color": PALETTE["vermiljoen"], "width": 4}, fillcolor="rgba(0,0,0,0)", layer="above",
+        )
+    fig.update_layout(clickmode="event+select", dragmode=False, hovermode="closest")
+    chart.extra["selected"] = selected
+    chart.notes += " Klik op een cel (of kies hem hieronder) om de projecten erin te tonen."
+    return chart
+
+
+def projects_per_element_bars(inv: Inventory, subtitle: str) -> Chart:
+    """Bars: projects per element A–D and ``onbepaald``, each labelled, coloured and patterned."""
+    counts = analysis.element_counts(inv)
+    keys = list(analysis.ELEMENT_KEYS)
+    labels = [voc.element_label(e) for e in keys]
+    values = [counts[e] for e in keys]
+    fig = go.Figure(go.Bar(
+        x=labels, y=values, text=[str(v) for v in values], textposition="outside",
+        marker={
+            "color": [ELEMENT_COLOURS[e] for e in keys],
+            "line": {"color": "#1A1A1A", "width": 1},
+            "pattern": {"shape": [ELEMENT_PATTERNS[e] for e in keys], "fillmode": "overlay",
+                        "fgcolor": "#FFFFFF", "fgopacity": 0.5},
+        },
+        hovertemplate="%{x}: %{y} projecten<extra></extra>", cliponaxis=False,
+    ))
+    top = max(values) if any(values) else 1
+    fig.update_layout(
+        yaxis={"title": {"text": "Projecten"}, "range": [0, top * 1.18], **count_ticks(top)},
+        xaxis={"title": {"text": "MOVISIE-element"}}, showlegend=False,
+    )
+    titled(fig, "Projecten per element", subtitle)
+    table = pd.DataFrame({"Element": labels, "Projecten": values})
+    return Chart(
+        fig, table, "Projecten per element",
+        "Hoeveel projecten met elk van MOVISIE's vier elementen werken; uit de kolom element van de "
+        "inventaris (en geaccepteerde suggesties).",
+        "Telt projecten per geaccepteerd element; een project met twee elementen telt bij allebei. "
+        "'Onbepaald' zijn projecten zonder geaccepteerd element.",
+    )

@@ -1,0 +1,132 @@
+"""The one colour-blind-safe palette and plotly template of the app, declared once.
+
+Okabe & Ito's palette (safe for the common colour-vision deficiencies); every chart also puts its
+numbers on bars and cells, so colour never carries meaning alone. Dutch separators (``1.234,5``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from regie import vocabulary as voc
+
+PALETTE: dict[str, str] = {
+    "blauw": "#0072B2",
+    "hemelsblauw": "#56B4E9",
+    "groen": "#009E73",
+    "oranje": "#E69F00",
+    "roodpaars": "#CC79A7",
+    "vermiljoen": "#D55E00",
+    "geel": "#F0E442",
+    "zwart": "#000000",
+    "grijs": "#8C8C8C",
+}
+"""Okabe–Ito colours by Dutch name."""
+
+SEQUENCE: tuple[str, ...] = (
+    PALETTE["blauw"], PALETTE["oranje"], PALETTE["groen"], PALETTE["roodpaars"],
+    PALETTE["hemelsblauw"], PALETTE["vermiljoen"], PALETTE["geel"], PALETTE["zwart"],
+)
+"""Default order of colours for categories without a fixed colour."""
+
+UNKNOWN_COLOUR = PALETTE["grijs"]
+
+PHASE_COLOURS: dict[str, str] = {
+    "visie": PALETTE["hemelsblauw"], "beleid": PALETTE["blauw"], "uitvoering": PALETTE["groen"],
+    voc.UNKNOWN: UNKNOWN_COLOUR,
+}
+ELEMENT_COLOURS: dict[str, str] = {
+    "A": PALETTE["blauw"], "B": PALETTE["oranje"], "C": PALETTE["groen"], "D": PALETTE["roodpaars"],
+    voc.UNDETERMINED: UNKNOWN_COLOUR,
+}
+ROLE_COLOURS: dict[str, str] = {
+    "zelf": PALETTE["blauw"], "opdrachtgever": PALETTE["hemelsblauw"], "regisseur": PALETTE["groen"],
+    "partner": PALETTE["oranje"], "facilitator": PALETTE["roodpaars"], "geen": PALETTE["vermiljoen"],
+    voc.UNKNOWN: UNKNOWN_COLOUR,
+}
+PARTNER_TYPE_COLOURS: dict[str, str] = {
+    c.code: SEQUENCE[i % len(SEQUENCE)] for i, c in enumerate(voc.PARTNER_TYPES)
+} | {voc.UNKNOWN: UNKNOWN_COLOUR}
+ROLE_PATTERNS: dict[str, str] = {
+    "zelf": "", "opdrachtgever": "/", "regisseur": "", "partner": "x", "facilitator": ".",
+    "geen": "-", voc.UNKNOWN: "\\",
+}
+"""Bar fill patterns per role, so roles are told apart without colour (with the labels)."""
+ELEMENT_PATTERNS: dict[str, str] = {"A": "", "B": "/", "C": "x", "D": ".", voc.UNDETERMINED: "\\"}
+MARKER_SYMBOLS: tuple[str, ...] = (
+    "circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon",
+    "triangle-down", "pentagon", "star-square", "hourglass", "bowtie", "octagon", "circle-open",
+)
+"""Marker shapes that go with the colours, so types are told apart without colour."""
+
+SEQUENTIAL: list[list[object]] = [[0.0, "#F2F7FB"], [0.5, "#6BAED6"], [1.0, "#08306B"]]
+"""Single-hue blue scale for heatmaps (readable in greyscale too)."""
+
+FONT_SIZE = 16
+TEMPLATE_NAME = "regie"
+
+_template = go.layout.Template(
+    layout=go.Layout(
+        font={"family": "Source Sans Pro, Arial, sans-serif", "size": FONT_SIZE, "color": "#1A1A1A"},
+        title={"font": {"size": FONT_SIZE + 6}, "x": 0, "xanchor": "left"},
+        colorway=list(SEQUENCE),
+        separators=",.",
+        paper_bgcolor="#FFFFFF",
+        plot_bgcolor="#FFFFFF",
+        xaxis={"gridcolor": "#E5E5E5", "zerolinecolor": "#BDBDBD", "automargin": True},
+        yaxis={"gridcolor": "#E5E5E5", "zerolinecolor": "#BDBDBD", "automargin": True},
+        legend={"font": {"size": FONT_SIZE - 1}, "orientation": "h", "yanchor": "top", "y": -0.22,
+                "traceorder": "normal",
+                "x": 0, "xanchor": "left"},
+        margin={"l": 10, "r": 10, "t": 90, "b": 40},
+        uniformtext={"minsize": 12, "mode": "hide"},
+        hoverlabel={"font": {"size": FONT_SIZE}},
+    )
+)
+pio.templates[TEMPLATE_NAME] = _template
+
+
+@dataclass
+class Chart:
+    """A figure with its data as a table, a title and one sentence of explanation."""
+
+    figure: go.Figure
+    table: pd.DataFrame
+    title: str
+    description: str
+    notes: str = ""
+    """Definition for speaker notes and exports ("telt projecten per fase; ...")."""
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def titled(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
+    """Apply the template, a title and a subtitle (the active filter) to a figure."""
+    fig.update_layout(
+        template=TEMPLATE_NAME,
+        title={
+            "text": f"{_escape(title)}<br><span style='font-size:{FONT_SIZE - 1}px;color:#555'>"
+            f"{_escape(subtitle)}</span>",
+        },
+    )
+    return fig
+
+
+def _escape(text: str) -> str:
+    """Plotly renders a small HTML subset in titles and labels: user text must stay text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def safe_label(text: object) -> str:
+    """A label from user data, safe for plotly's HTML-ish text rendering."""
+    return _escape("" if text is None else str(text))
+
+
+def count_ticks(top: float) -> dict[str, object]:
+    """Axis settings for counts: whole-number ticks (no ``0,5 project``) when the largest count is small."""
+    if top <= 5:
+        return {"tick0": 0, "dtick": 1, "tickformat": "d"}
+    return {"tickformat": ",d"}

@@ -1,0 +1,73 @@
+"""Command line: ``python -m regie <opdracht>``; the commands live in :mod:`regie.commands`.
+
+Exit 0 on success, 2 with a Dutch message on standard error (never a traceback) when the input cannot
+be used (for ``analyse``: the file cannot be read at all).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from regie.commands import analyse, rapport, werkruimte
+from regie.errors import RegieError
+
+COMMANDS = [analyse, werkruimte, rapport]
+"""Command modules, in help order."""
+
+EXIT_OK = 0
+EXIT_UNREADABLE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Dutch usage errors (exit 2, no traceback)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNREADABLE, f"Fout in de opdracht: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``python -m regie``."""
+    parser = _Parser(
+        prog="python -m regie",
+        description="Regierol per fase: lees een inventaris van projecten en partners en analyseer hem.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="opdracht", parser_class=_Parser)
+    for module in COMMANDS:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        for module in COMMANDS:
+            if args.command == module.NAME:
+                return int(module.run(args))
+    except RegieError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return 130
+    except Exception:  # the user never sees a traceback (REGIE_DEBUG=1 shows it to developers)
+        if os.environ.get("REGIE_DEBUG"):
+            raise
+        print(
+            "Fout: het bestand kon niet worden verwerkt door een onverwachte fout in het programma. "
+            "Sla het bestand opnieuw op als .xlsx en probeer het nog eens; blijft het misgaan, stuur "
+            "het dan naar de beheerder.",
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
+    return EXIT_UNREADABLE
+
+

@@ -1,0 +1,1 @@
+"""The subcommands of ``python -m regie``; each module has NAME, register(commands) and run(args)."""

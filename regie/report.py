@@ -1,0 +1,94 @@
+"""The validation report and the row accounting as tables for people (Inventaris page, exports).
+
+``issues_table`` turns :attr:`Inventory.issues` into a Dutch table (Ernst, Tabel, Blad, Rij, Kolom,
+Waarde, Melding); ``row_accounting`` shows per table that every row read was either used or
+rejected ("nothing is lost"); ``csv_bytes`` writes a table as a CSV that Dutch Excel opens and that
+cannot smuggle formulas into a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from regie import vocabulary as voc
+from regie.export.safe import starts_like_formula
+from regie.model import SEVERITY_ERROR, SEVERITY_WARNING, Inventory
+
+ISSUE_COLUMNS: tuple[str, ...] = ("Ernst", "Tabel", "Blad", "Rij", "Kolom", "Waarde", "Melding")
+"""Columns of the validation report, in order."""
+
+SEVERITY_LABELS: dict[str, str] = {SEVERITY_ERROR: "Fout", SEVERITY_WARNING: "Waarschuwing"}
+"""How a severity is shown in the report."""
+
+FILE_LEVEL_LABEL = "bestand"
+"""The Tabel of an issue about the whole file (no table)."""
+
+ROW_COLUMNS: tuple[str, ...] = ("Tabel", "Gelezen", "Gebruikt", "Afgewezen", "Toelichting")
+"""Columns of the row accounting, in order."""
+
+
+
+def issues_table(inv: Inventory) -> pd.DataFrame:
+    """The validation report as a table, in report order (file-level first, then table, row, column)."""
+    issues = inv.issues
+    table = pd.DataFrame({
+        "Ernst": [SEVERITY_LABELS.get(i.severity, i.severity) for i in issues],
+        "Tabel": [voc.TABLE_LABELS.get(i.table, i.table) if i.table else FILE_LEVEL_LABEL for i in issues],
+        "Blad": [i.sheet or "" for i in issues],
+        "Rij": pd.array([i.row for i in issues], dtype="Int64"),
+        "Kolom": [i.column or "" for i in issues],
+        "Waarde": ["" if i.value is None else str(i.value) for i in issues],
+        "Melding": [i.message for i in issues],
+    }, columns=list(ISSUE_COLUMNS))
+    return table
+
+
+def filter_issues(table: pd.DataFrame, severities: list[str] | tuple[str, ...]) -> pd.DataFrame:
+    """Only the rows whose Ernst is one of ``severities`` (labels or codes); all rows when empty."""
+    if not severities:
+        return table
+    wanted = {SEVERITY_LABELS.get(s, s) for s in severities}
+    return table[table["Ernst"].isin(wanted)].reset_index(drop=True)
+
+
+def severity_counts(table: pd.DataFrame) -> dict[str, int]:
+    """Number of rows per severity code in an issues table (``fout``, ``waarschuwing``)."""
+    shown = table["Ernst"].value_counts()
+    return {code: int(shown.get(label, 0)) for code, label in SEVERITY_LABELS.items()}
+
+
+def row_accounting(inv: Inventory) -> pd.DataFrame:
+    """Per table the rows read, used and rejected (read = used + rejected), with a short note."""
+    rows = []
+    for table in voc.TABLES:
+        counts = inv.rows.get(table)
+        read = counts.read if counts else 0
+        used = counts.used if counts else 0
+        rejected = counts.rejected if counts else 0
+        if read == 0:
+            note = "geen rijen gevonden"
+        elif rejected:
+            note = "afgewezen rijen staan als fout in het rapport"
+        else:
+            note = "alle rijen gebruikt"
+        rows.append({
+            "Tabel": voc.TABLE_LABELS[table], "Gelezen": read, "Gebruikt": used,
+            "Afgewezen": rejected, "Toelichting": note,
+        })
+    return pd.DataFrame(rows, columns=list(ROW_COLUMNS))
+
+
+def _defuse(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and starts_like_formula(value):
+        return "'" + value
+    return value
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """The table as CSV for Dutch Excel: ``;`` separator, UTF-8 with BOM, formulas defused."""
+    safe = table.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object:
+            safe[column] = safe[column].map(_defuse)
+    return safe.to_csv(index=False, sep=";").encode("utf-8-sig")

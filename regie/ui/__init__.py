@@ -1,0 +1,1 @@
+"""The only Streamlit-aware part of the regie package: cached loaders, session keys, shared widgets."""

@@ -1,0 +1,138 @@
+"""Shared Streamlit widgets: the sidebar, charts with "Toon als tabel", banners and safe text.
+
+User text is always shown as text (``st.text``, ``st.dataframe``, ``st.metric`` labels we write
+ourselves), never as markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import pandas as pd
+import streamlit as st
+
+from regie.charts.theme import Chart
+from regie.errors import RegieError
+from regie.filters import DIMENSIONS, options, value_label
+from regie.ui import state
+
+T = TypeVar("T")
+
+EXAMPLE_BANNER = "Voorbeeldgegevens — laad je eigen inventaris"
+
+
+def require_router() -> None:
+    """Send a deep link that bypassed the router through app.py (call first on every page).
+
+    Streamlit runs a file from pages/ on its own when the first request after a server start is a
+    deep link such as /inventaris (its old multipage mode): no sidebar, no filters. Such a run is
+    redirected to app.py with the page in the query string; app.py then opens that page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        caller = Path(inspect.stack()[1].filename).stem
+        st.switch_page("app.py", query_params={ROUTER_PAGE_PARAM: caller})
+
+
+ROUTER_PAGE_PARAM = "pagina"
+
+
+def example_banner(loaded: state.Loaded) -> None:
+    """The banner shown while the example inventory is loaded."""
+    if loaded.is_example:
+        st.info(EXAMPLE_BANNER, icon="ℹ️")
+
+
+def sidebar() -> None:
+    """The shared sidebar: which file is loaded, the filters and "Namen verbergen"."""
+    current = state.loaded()
+    with st.sidebar:
+        st.caption("Geladen inventaris")
+        st.text(current.name + (" (voorbeeld)" if current.is_example else ""))
+        st.toggle(
+            "Namen verbergen", key=state.KEY_HIDE_NAMES,
+            help="Vervangt namen van partners en personen door hun soort en een nummer, "
+            "voor de beamer of om te delen buiten de organisatie.",
+        )
+        st.subheader("Filters")
+        choices = options(current.inventory)
+        for name, label in DIMENSIONS.items():
+            key = state.FILTER_KEYS[name]
+            available = choices[name]
+            if key in st.session_state:  # keep only values this inventory still has
+                st.session_state[key] = [v for v in st.session_state[key] if v in available]
+            st.multiselect(
+                label, available, key=key, format_func=lambda v, n=name: value_label(n, v),
+                placeholder="Alle",
+            )
+        if state.filters().active:
+            st.button("Filters wissen", key="filters_wissen", on_click=state.clear_filters)
+
+
+def subtitle(view: state.View) -> None:
+    """The page's subtitle: the active filter and the file name (user text, shown literally)."""
+    st.caption(escape_markdown(view.subtitle))
+
+
+def show_chart(chart: Chart, key: str, *, height: int | None = None, on_select: bool = False) -> object:
+    """A plotly chart with its "Toon als tabel" switch underneath; returns the selection state."""
+    if height is not None:
+        chart.figure.update_layout(height=height)
+    event = st.plotly_chart(
+        chart.figure, key=key, on_select="rerun" if on_select else "ignore",
+        config={"displaylogo": False, "locale": "nl"},
+    )
+    left, right = st.columns([3, 1])
+    with left:
+        shown = st.toggle("Toon als tabel", key=f"{key}_tabel")
+    with right:
+        from regie.ui.downloads import png_button  # late: downloads imports this module
+
+        png_button(chart, key)
+    if shown:
+        show_table(chart.table, key=f"{key}_tabeldata")
+    return event
+
+
+def show_table(table: pd.DataFrame, key: str, **kwargs: object) -> None:
+    """A dataframe shown as text (cells are never interpreted), index hidden."""
+    st.dataframe(table, key=key, hide_index=True, **kwargs)
+
+
+def safe_call(func: Callable[[], T], what: str) -> T | None:
+    """Run ``func``; a RegieError or any other error becomes a Dutch message instead of a traceback."""
+    try:
+        return func()
+    except RegieError as exc:
+        show_error(str(exc))
+    except Exception:  # never show a traceback to the user
+        st.error(
+            f"Er ging iets mis bij {what}. Probeer het opnieuw of laad de inventaris opnieuw; blijft "
+            "het misgaan, meld het dan bij de beheerder."
+        )
+    return None
+
+
+_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()#+-.!|~<>$:=&")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` with every markdown/HTML character backslash-escaped, so st.error & co. show it literally."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text)).replace("\n", "  \n")
+
+
+def show_error(message: str) -> None:
+    """A Dutch error message that may quote user text (a file or sheet name), shown literally."""
+    st.error(escape_markdown(message))
+
+
+def show_projector_chart(chart: Chart, key: str) -> None:
+    """A chart for the projector (page Presenteren), with "Toon als tabel": drawn without Streamlit's
+    chart theme, which would replace the large fonts of :func:`regie.presentation.for_projector`."""
+    st.plotly_chart(chart.figure, key=key, theme=None, config={"displaylogo": False, "locale": "nl"})
+    if st.toggle("Toon als tabel", key=f"{key}_tabel"):
+        show_table(chart.table, key=f"{key}_tabeldata")

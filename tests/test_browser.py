@@ -1,0 +1,271 @@
+"""Real-browser tests: ``streamlit run app.py`` driven by Playwright with Debian's chromium.
+
+One server per module (a free port, health-checked on ``/_stcore/health``); a fresh browser context
+(= a fresh Streamlit session) per test. On failure a full-page screenshot and the server log go to
+``tests/_artifacts/`` (git-ignored). A missing ``/usr/bin/chromium`` fails the tests with a message
+saying how to install it: the browser tests run in CI and are never skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import (
+    StreamlitServer,
+    act,
+    choose,
+    clear_filter,
+    exception_count,
+    exception_texts,
+    heading,
+    launch,
+    metric_value,
+    nav_link,
+    nav_titles,
+    new_page,
+    open_url,
+    require_chromium,
+    upload,
+    wait_for_charts,
+)
+from ui_support import (
+    EXAMPLE_BANNER,
+    FORMULA_VALUES,
+    HOSTILE_FILE_NAME,
+    PAGES,
+    ROOT,
+    Page,
+    hostile_xlsx,
+    is_placeholder,
+    named_partners_xlsx,
+)
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = ROOT / "tests" / "_artifacts"
+CHART_PAGES = {"overzicht": 3, "fasen_en_elementen": 1, "rol_per_fase": 1, "vaardigheden": 1, "partners": 1}
+"""The least number of plotly charts each page draws with the example."""
+SAFE_CALL_MESSAGE = "Er ging iets mis"
+PAGE_IDS = [page.stem for page in PAGES]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[StreamlitServer]:
+    try:
+        require_chromium()
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    instance = StreamlitServer(log_path=ARTIFACTS / "streamlit_server.log").start()
+    yield instance
+    instance.stop()
+
+
+@pytest.fixture(scope="module")
+def browser(server: StreamlitServer) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = launch(playwright)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A fresh session; records dialogs (there must be none) and screenshots a failed test."""
+    tab = new_page(browser)
+    tab.dialogs = []
+
+    def on_dialog(dialog: Any) -> None:
+        tab.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    tab.on("dialog", on_dialog)
+    yield tab
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+        try:
+            tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        except Exception as exc:  # the screenshot must not hide the real failure
+            print(f"screenshot failed: {exc}")
+    tab.context.close()
+
+
+def skip_placeholder(page_info: Page) -> None:
+    if is_placeholder(page_info):
+        pytest.skip(f"pages/{page_info.stem}.py is still a placeholder")
+
+
+def assert_page_ok(tab: Any, page_info: Page) -> None:
+    """The page shows its title, no exception element, no safe_call fallback and its charts."""
+    assert exception_count(tab) == 0, f"exception element on {page_info.title}: {exception_texts(tab)}"
+    assert heading(tab) == page_info.title
+    assert tab.get_by_text(SAFE_CALL_MESSAGE).count() == 0, f"safe_call fallback on {page_info.title}"
+    wait_for_charts(tab, CHART_PAGES.get(page_info.stem, 0))
+
+
+def test_navigation_lists_the_seven_pages_in_order(server: StreamlitServer, page: Any) -> None:
+    open_url(page, server.url + "/")
+    assert nav_titles(page)[:len(PAGES)] == [p.title for p in PAGES], "the issue's seven pages come first"
+    assert page.get_by_text(EXAMPLE_BANNER).count() == 1
+    assert metric_value(page, "Projecten") == "30"
+    assert page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').count() == 6
+    assert page.get_by_text("Namen verbergen").count() == 1
+
+
+@pytest.mark.parametrize("page_info", PAGES, ids=PAGE_IDS)
+def test_every_page_opens_by_its_url(server: StreamlitServer, page: Any, page_info: Page) -> None:
+    skip_placeholder(page_info)
+    open_url(page, f"{server.url}/{page_info.url_path}")
+    assert page.url.rstrip("/") == f"{server.url}/{page_info.url_path}".rstrip("/")
+    assert_page_ok(page, page_info)
+    assert page.get_by_text(EXAMPLE_BANNER).count() == 1
+    assert page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').count() == 6
+    assert not page.dialogs
+
+
+@pytest.mark.parametrize("page_info", PAGES, ids=PAGE_IDS)
+def test_a_deep_link_as_the_first_request_gets_the_router(browser: Any, page_info: Page) -> None:
+    """After a (re)start the first session may open any page directly (a bookmark, a tab that
+    reconnects): it must get app.py's navigation and sidebar, not Streamlit's pages-folder mode
+    (which runs the page file on its own). Each case needs a server that has served nothing yet."""
+    with StreamlitServer(log_path=ARTIFACTS / f"streamlit_server_deeplink_{page_info.stem}.log") as fresh:
+        tab = new_page(browser)
+        try:
+            open_url(tab, f"{fresh.url}/{page_info.url_path}")
+            titles = nav_titles(tab)
+            filters = tab.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').count()
+            if titles[:len(PAGES)] != [p.title for p in PAGES] or filters != 6:
+                ARTIFACTS.mkdir(parents=True, exist_ok=True)
+                tab.screenshot(path=str(ARTIFACTS / f"deep_link_first_request_{page_info.stem}.png"), full_page=True)
+            assert titles[:len(PAGES)] == [p.title for p in PAGES], f"navigation {titles}"
+            assert filters == 6, "the shared sidebar is missing"
+            assert heading(tab) == page_info.title
+            assert tab.url.split("?")[0].rstrip("/") == f"{fresh.url}/{page_info.url_path}".rstrip("/")
+            assert exception_count(tab) == 0, exception_texts(tab)
+        finally:
+            tab.context.close()
+
+
+def test_every_page_through_the_sidebar_navigation(server: StreamlitServer, page: Any) -> None:
+    open_url(page, server.url + "/")
+    for page_info in [*PAGES[1:], PAGES[0]]:
+        act(page, nav_link(page, server.url, page_info.url_path).click)
+        assert page.url.rstrip("/") == f"{server.url}/{page_info.url_path}".rstrip("/")
+        if not is_placeholder(page_info):
+            assert_page_ok(page, page_info)
+        assert exception_count(page) == 0
+
+
+def test_an_upload_changes_the_numbers_on_every_page(server: StreamlitServer, page: Any) -> None:
+    open_url(page, server.url + "/")
+    assert metric_value(page, "Projecten") == "30"
+    act(page, nav_link(page, server.url, "inventaris").click)
+    upload(page, "mijn_inventaris.xlsx", named_partners_xlsx())
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "mijn_inventaris.xlsx" in sidebar.inner_text()
+    assert exception_count(page) == 0
+    act(page, nav_link(page, server.url, "").click)
+    assert metric_value(page, "Projecten") == "4"
+    assert metric_value(page, "Partners") == "3"
+    assert page.get_by_text(EXAMPLE_BANNER).count() == 0
+    wait_for_charts(page, 3)
+    for page_info in PAGES[1:]:
+        act(page, nav_link(page, server.url, page_info.url_path).click)
+        assert exception_count(page) == 0, page_info.title
+        assert "mijn_inventaris.xlsx" in sidebar.inner_text(), f"upload lost on {page_info.title}"
+        if not is_placeholder(page_info):
+            assert heading(page) == page_info.title
+            assert page.get_by_text(SAFE_CALL_MESSAGE).count() == 0
+    act(page, nav_link(page, server.url, "").click)
+    assert metric_value(page, "Projecten") == "4", "the upload survives every page switch"
+
+
+def test_a_sidebar_filter_changes_overzicht(server: StreamlitServer, page: Any) -> None:
+    open_url(page, server.url + "/")
+    wait_for_charts(page, 3)
+    choose(page, "Fase", "Visie")
+    assert int(metric_value(page, "Projecten")) < 30
+    assert page.get_by_text("Filter: fase Visie", exact=False).count() >= 1
+    assert page.locator(".js-plotly-plot .gtitle").filter(has_text="Filter: fase Visie").count() >= 3
+    clear_filter(page, "Fase")
+    assert metric_value(page, "Projecten") == "30"
+    assert exception_count(page) == 0
+
+
+def test_filters_wissen_clears_the_filters(server: StreamlitServer, page: Any) -> None:
+    open_url(page, server.url + "/")
+    choose(page, "Fase", "Visie")
+    assert metric_value(page, "Projecten") != "30"
+    act(page, page.get_by_role("button", name="Filters wissen").click)
+    assert exception_count(page) == 0, exception_texts(page)
+    assert metric_value(page, "Projecten") == "30"
+
+
+STRONG_PAYLOADS = ("vet", "Noord", "soort", "opmerking", "Woonstichting vet", "Teamlid vet")
+"""The words between ``**`` in the hostile fixture: none may end up bold."""
+
+
+def _injection_findings(tab: Any) -> list[str]:
+    findings = []
+    if tab.locator('img[src="x"]').count():
+        findings.append("an <img src=x> element was created")
+    scripts = tab.evaluate("() => [...document.scripts].filter(s => s.textContent.includes('alert(1)')).length")
+    if scripts:
+        findings.append("a <script> with alert(1) was created")
+    if tab.locator('a[href^="javascript:"]').count():
+        findings.append("a javascript: link was created")
+    bold = tab.evaluate(
+        "(words) => [...document.querySelectorAll('strong, b')].map(e => e.textContent.trim())"
+        ".filter(t => words.includes(t))", list(STRONG_PAYLOADS))
+    if bold:
+        findings.append(f"user text rendered bold: {bold}")
+    if tab.dialogs:
+        findings.append(f"dialogs: {tab.dialogs}")
+    return findings
+
+
+def test_hostile_names_create_no_elements_and_no_dialogs(server: StreamlitServer, page: Any) -> None:
+    open_url(page, server.url + "/inventaris")
+    upload(page, HOSTILE_FILE_NAME, hostile_xlsx())
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert HOSTILE_FILE_NAME in sidebar.inner_text(), "the file name is shown literally"
+    problems: dict[str, list[str]] = {}
+    for page_info in [*PAGES[1:], PAGES[0]]:
+        act(page, nav_link(page, server.url, page_info.url_path).click)
+        page.wait_for_timeout(300)  # let plotly and the data grids draw
+        assert exception_count(page) == 0, page_info.title
+        found = _injection_findings(page)
+        if found:
+            problems[page_info.title] = found
+    act(page, nav_link(page, server.url, "").click)
+    act(page, lambda: page.get_by_text("Namen verbergen").click())
+    found = _injection_findings(page)
+    if found:
+        problems["Overzicht (namen verborgen)"] = found
+    assert not problems, problems
+
+
+def test_the_validation_report_download_defuses_formulas(server: StreamlitServer, page: Any) -> None:
+    if is_placeholder(PAGES[1]):
+        pytest.skip("pages/inventaris.py is still a placeholder")
+    open_url(page, server.url + "/inventaris")
+    upload(page, "formules.xlsx", hostile_xlsx())
+    button = page.get_by_role("button", name=re.compile("Rapport downloaden"))
+    with page.expect_download() as download_info:
+        button.click()
+    text = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
+    cells = [cell for row in csv.reader(io.StringIO(text), delimiter=";") for cell in row]
+    for value in FORMULA_VALUES:
+        assert value not in cells, f"formula {value!r} reaches the CSV as a live formula"
+        assert any(value in cell for cell in cells), f"{value!r} is missing from the report"
+    live = [cell for cell in cells if cell[:1] in ("=", "+", "@")]
+    assert not live, f"cells that a spreadsheet would evaluate: {live[:5]}"

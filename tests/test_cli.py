@@ -1,0 +1,67 @@
+"""The command line contract: ``python -m regie analyse FILE [--json]`` (INVENTORY.md)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from realistic import Sheet, xlsx
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "regie", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, check=False)
+
+
+def test_json_of_the_example(example_path: Path) -> None:
+    proc = run("analyse", str(example_path), "--json")
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["file"] == "voorbeeld_inventaris.xlsx"
+    assert list(result)[:8] == ["file", "counts", "rows", "phases", "elements", "phase_element", "roles", "skills"]
+    assert result["counts"]["projects"] >= 25 and result["counts"]["partners"] >= 12
+
+
+def test_summary_is_dutch(example_path: Path) -> None:
+    proc = run("analyse", str(example_path))
+    assert proc.returncode == 0
+    assert "Projecten per fase" in proc.stdout and "Rol van de gemeente per fase" in proc.stdout
+    assert "Vraag naar regievaardigheden" in proc.stdout
+
+
+def test_unreadable_file_exit_2_without_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "kapot.xlsx"
+    path.write_bytes(b"dit is geen werkmap")
+    proc = run("analyse", str(path), "--json")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "Traceback" not in proc.stderr and "geen" in proc.stderr
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    proc = run("analyse", str(tmp_path / "bestaat-niet.xlsx"))
+    assert proc.returncode == 2 and "bestaat niet" in proc.stderr
+
+
+def test_no_projects_table_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(xlsx([Sheet("Partners", [["Naam", "Type"], ["GGD", "GGD"]])]))
+    proc = run("analyse", str(path), "--json")
+    assert proc.returncode == 2 and "projecten" in proc.stderr.lower()
+
+
+def test_header_without_rows_exit_0_with_fout(tmp_path: Path) -> None:
+    path = tmp_path / "leeg.xlsx"
+    path.write_bytes(xlsx([Sheet("Projecten", [["Projectnaam", "Fase", "Rol"]])]))
+    proc = run("analyse", str(path), "--json")
+    assert proc.returncode == 0
+    result = json.loads(proc.stdout)
+    assert result["counts"]["projects"] == 0 and result["issues"][0]["severity"] == "fout"
+
+
+def test_usage_error_is_dutch() -> None:
+    proc = run("analyseer")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr

@@ -1,0 +1,297 @@
+"""AppTest of pages/werkplaats.py on its own, against a SQLite file of the test (REGIE_DATABASE_URL):
+the facilitator starts a werkplaats, participants (separate AppTests = separate sessions) open the
+code, vote and answer the zelfscan; the facilitator sees counts but no results until the reveal;
+links with the facilitator key; wrong keys and codes; hostile names; degenerate inventories."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from ui_support import DEGENERATE, EXAMPLE_BANNER, ROOT, app_test, exceptions, metrics, rendered, shown_text
+from werkplaats_fixtures import inventory_xlsx
+
+from regie import werkplaats as wp
+from regie.storage import ENV_URL, Store
+
+PAGE = ROOT / "pages" / "werkplaats.py"
+NOW, SHOULD = wp.QUESTION_NOW, wp.QUESTION_SHOULD
+HOSTILE = "<img src=x onerror=alert(1)> **vet**"
+
+
+@pytest.fixture
+def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    database = f"sqlite:///{tmp_path / 'regie.sqlite3'}"
+    monkeypatch.setenv(ENV_URL, database)
+    return database
+
+
+def ok(at: AppTest) -> AppTest:
+    assert not at.exception, exceptions(at)
+    return at
+
+
+def messages(at: AppTest, kind: str) -> list[str]:
+    return [shown_text(m.value) for m in getattr(at, kind)]
+
+
+def facilitator(upload: tuple[bytes, str] | None = None, **state: Any) -> AppTest:
+    return ok(app_test(PAGE, upload=upload, state=state).run())
+
+
+def participant(code: str, **params: str) -> AppTest:
+    at = AppTest.from_file(str(PAGE), default_timeout=60)
+    at.query_params[wp.PARAM_CODE] = code
+    for key, value in params.items():
+        at.query_params[key] = value
+    return ok(at.run())
+
+
+def start(at: AppTest, projects: list[str], *, werkruimte: str = "Gemeente Wadlo", title: str | None = None,
+          scan: bool = True) -> AppTest:
+    if _has(at, "werkplaats_werkruimte_nieuw"):
+        at.text_input(key="werkplaats_werkruimte_nieuw").input(werkruimte)
+    if title is not None:
+        at.text_input(key="werkplaats_titel").input(title)
+    at.multiselect(key="werkplaats_projecten").set_value(projects)
+    if not scan:
+        at.checkbox(key="werkplaats_zelfscan").uncheck()
+    return ok(at.button(key="werkplaats_starten").click().run())
+
+
+def _has(at: AppTest, key: str) -> bool:
+    return any(w.key == key for w in at.text_input)
+
+
+def started(at: AppTest) -> dict[str, str]:
+    return at.session_state["regie_werkplaats"]
+
+
+def vote(at: AppTest, choices: dict[tuple[int, str], str]) -> AppTest:
+    for (item, question), role in choices.items():
+        at.radio(key=f"werkplaats_stem_{item}_{question}").set_value(role)
+    return ok(at.button(key="werkplaats_stemmen_versturen").click().run())
+
+
+def answer(at: AppTest, answers: dict[str, str]) -> AppTest:
+    for item, value in answers.items():
+        at.radio(key=f"werkplaats_scan_{item}").set_value(value)
+    return ok(at.button(key="werkplaats_scan_versturen").click().run())
+
+
+def item_ids(url: str, code: str) -> list[int]:
+    with Store(url) as store:
+        return [i.id for i in wp.get(store, code).items]
+
+
+def test_the_start_view_with_the_example(url: str) -> None:
+    at = facilitator()
+    assert [t.value for t in at.title] == ["Werkplaats"]
+    assert [h.value for h in at.header] == ["Meedoen", "Een werkplaats begeleiden"]
+    assert EXAMPLE_BANNER in [i.value for i in at.info]
+    assert len(at.multiselect(key="werkplaats_projecten").options) == 30
+    assert any("0 stemvragen" in c for c in messages(at, "caption"))
+    at.multiselect(key="werkplaats_projecten").set_value(["id:p01", "id:p02"])
+    ok(at.run())
+    assert any("De deelnemers krijgen 4 stemvragen" in c for c in messages(at, "caption"))
+
+
+def test_a_whole_werkplaats(url: str) -> None:
+    host = start(facilitator((inventory_xlsx(), "werkplaats.xlsx")), ["id:p1", "id:p2"], title="Werkplaats 12 november")
+    code = started(host)["code"]
+    assert metrics(host)["Code voor de deelnemers"] == code
+    assert host.code[0].value == f"werkplaats?code={code}"
+    assert f"sleutel={started(host)['key']}" in host.code[1].value
+    assert {k: metrics(host)[k] for k in ("Deelnemers", "Zelfscan ingevuld", "Stemmen")} == {
+        "Deelnemers": "0", "Zelfscan ingevuld": "0", "Stemmen": "0"}
+    assert not host.get("plotly_chart")
+    assert host.session_state["regie_werkruimte"] == "Gemeente Wadlo"
+    visie, beleid, uitvoering = item_ids(url, code)
+
+    alice = participant(code)
+    assert "Werkplaats 12 november" in [t.value for t in alice.text]
+    assert [t.value for t in alice.text][1:4] == ["Woonvisie 2030 — Visie", "Woonvisie 2030 — Beleid",
+                                                  "Buurtkamer West — Uitvoering"]
+    assert not alice.metric and not alice.get("plotly_chart"), "a participant sees no counts and no results"
+    assert alice.radio(key=f"werkplaats_stem_{visie}_{NOW}").label == wp.QUESTIONS[NOW]
+    assert alice.radio(key=f"werkplaats_stem_{visie}_{NOW}").value is None
+    vote(alice, {(visie, NOW): "regisseur", (visie, SHOULD): "partner", (beleid, NOW): "zelf"})
+    assert "3 stemmen opgeslagen. Dank je wel!" in messages(alice, "success")
+    answer(alice, {"L1": "ja", "L2": "nee"})
+    assert "2 antwoorden opgeslagen. Dank je wel!" in messages(alice, "success")
+    alice_id = alice.query_params[wp.PARAM_PARTICIPANT]
+    assert wp.valid_participant(alice_id)
+
+    bob = participant(code)
+    assert bob.query_params[wp.PARAM_PARTICIPANT] != alice_id
+    vote(bob, {(visie, NOW): "regisseur", (uitvoering, SHOULD): "onbekend"})
+    vote(bob, {(visie, NOW): "facilitator"})  # changes his mind: replaces, still one vote
+
+    # alice reloads the page (a new session) with her own link: the same participant, her votes shown
+    again = participant(code, **{wp.PARAM_PARTICIPANT: alice_id})
+    assert again.radio(key=f"werkplaats_stem_{visie}_{SHOULD}").value == "partner"
+    assert again.radio(key="werkplaats_scan_L2").value == "nee"
+
+    ok(host.run())
+    assert {k: metrics(host)[k] for k in ("Deelnemers", "Zelfscan ingevuld", "Stemmen")} == {
+        "Deelnemers": "2", "Zelfscan ingevuld": "1", "Stemmen": "5"}
+    progress = host.dataframe[-1].value
+    assert progress["Speelt nu"].tolist() == [2, 1, 0] and progress["Zou moeten"].tolist() == [1, 0, 1]
+    assert not host.get("plotly_chart"), "no result before the reveal"
+
+    ok(host.button(key="werkplaats_tonen").click().run())
+    assert "De stemming is gesloten; dit is de uitslag." in messages(host, "success")
+    titles = [re.sub(r"<[^>]+>", "", t).split("Werkplaats 12 november")[0] for t in
+              [c.proto.spec for c in host.get("plotly_chart")]]
+    assert len(titles) == 5
+    summary = next(f.value for f in host.dataframe if "Eens met de inventaris" in f.value.columns)
+    assert summary["Stemmen"].tolist() == [2, 1, 0]
+    assert summary["Eens met de inventaris"].tolist() == ["50%", "0%", "—"]
+    assert summary["Meeste stemmen: speelt nu"].tolist() == ["Regisseur / Facilitator", "Zelf doen", "—"]
+
+    closed = participant(code)
+    assert any("De stemming is gesloten" in m for m in messages(closed, "info"))
+    assert not closed.radio and not closed.get("plotly_chart")
+    assert not participant(code, **{wp.PARAM_PARTICIPANT: alice_id}).radio
+
+    ok(host.button(key="werkplaats_verbergen").click().run())
+    assert not host.get("plotly_chart") and metrics(host)["Stemmen"] == "5"
+
+
+def test_the_facilitator_link_opens_the_facilitator_view_in_another_session(url: str) -> None:
+    host = start(facilitator(), ["id:p01"])
+    code, key = started(host)["code"], started(host)["key"]
+    co = AppTest.from_file(str(PAGE), default_timeout=60)
+    co.query_params[wp.PARAM_CODE] = code
+    co.query_params[wp.PARAM_KEY] = key
+    ok(co.run())
+    assert metrics(co)["Code voor de deelnemers"] == code
+    assert wp.PARAM_KEY not in co.query_params and wp.PARAM_CODE not in co.query_params, "address bar cleaned"
+    assert co.session_state["regie_werkplaats"] == {"code": code, "key": key}
+
+
+def test_a_wrong_key_gives_no_access(url: str) -> None:
+    host = start(facilitator(), ["id:p01"])
+    other = start(facilitator(), ["id:p02"])
+    stranger = AppTest.from_file(str(PAGE), default_timeout=60)
+    stranger.query_params[wp.PARAM_CODE] = started(host)["code"]
+    stranger.query_params[wp.PARAM_KEY] = started(other)["key"]
+    ok(stranger.run())
+    assert any("hoort niet bij deze werkplaats" in m for m in messages(stranger, "error"))
+    assert "regie_werkplaats" not in stranger.session_state
+    assert [h.value for h in stranger.header] == ["Meedoen", "Een werkplaats begeleiden"]
+
+
+def test_opening_with_code_and_key_typed_in(url: str) -> None:
+    host = start(facilitator(), ["id:p01"])
+    at = facilitator()
+    at.text_input(key="werkplaats_open_code").input(started(host)["code"].lower())
+    at.text_input(key="werkplaats_open_sleutel").input(started(host)["key"])
+    ok(at.button(key="werkplaats_openen").click().run())
+    assert metrics(at)["Code voor de deelnemers"] == started(host)["code"]
+
+
+def test_join_by_typing_the_code(url: str) -> None:
+    code = started(start(facilitator(), ["id:p01"]))["code"]
+    at = facilitator()
+    at.text_input(key="werkplaats_code_invoer").input(code[:4].lower() + "-" + code[4:])
+    ok(at.button(key="werkplaats_meedoen").click().run())
+    assert at.query_params[wp.PARAM_CODE] == code
+    assert at.button(key="werkplaats_stemmen_versturen")
+
+
+def test_an_unknown_code(url: str) -> None:
+    at = participant("ZZZZZZZZ")
+    assert any("geen werkplaats met deze code" in m for m in messages(at, "error"))
+    ok(at.button(key="werkplaats_andere_code").click().run())
+    assert wp.PARAM_CODE not in at.query_params
+
+
+def test_submitting_nothing_is_said(url: str) -> None:
+    code = started(start(facilitator(), ["id:p01"]))["code"]
+    at = participant(code)
+    ok(at.button(key="werkplaats_stemmen_versturen").click().run())
+    assert "Je hebt nog niets gekozen." in messages(at, "warning")
+    ok(at.button(key="werkplaats_scan_versturen").click().run())
+    assert "Je hebt nog niets ingevuld." in messages(at, "warning")
+
+
+def test_zelfscan_only_and_votes_only(url: str) -> None:
+    code = started(start(facilitator(), []))["code"]
+    at = participant(code)
+    assert [h.value for h in at.header] == ["Zelfscan"]
+    code = started(start(facilitator(), ["id:p01"], scan=False))["code"]
+    assert [h.value for h in participant(code).header] == ["Stemmen"]
+    at = start(facilitator(), [], scan=False)
+    assert any("niets te vragen" in m for m in messages(at, "error"))
+
+
+def test_an_existing_werkruimte_is_chosen(url: str) -> None:
+    with Store(url) as store:
+        store.create_werkruimte("Veenland")
+        store.create_werkruimte("Wadlo")
+    at = facilitator(regie_werkruimte="Wadlo")
+    assert at.selectbox(key="werkplaats_werkruimte").options == ["Veenland", "Wadlo"]
+    assert at.selectbox(key="werkplaats_werkruimte").value == "Wadlo"
+    at = start(at, ["id:p01"])
+    with Store(url) as store:
+        assert wp.get(store, started(at)["code"]).werkruimte == "Wadlo"
+
+
+def test_delete_the_werkplaats_with_confirmation(url: str) -> None:
+    host = start(facilitator(), ["id:p01"])
+    code = started(host)["code"]
+    assert host.button(key="werkplaats_verwijderen").disabled
+    host.checkbox(key="werkplaats_verwijder_zeker").check().run()
+    ok(host.button(key="werkplaats_verwijderen").click().run())
+    assert any("is verwijderd" in m for m in messages(host, "success"))
+    assert "regie_werkplaats" not in host.session_state
+    assert any("geen werkplaats met deze code" in m for m in messages(participant(code), "error"))
+
+
+def test_stop_facilitating_keeps_the_werkplaats(url: str) -> None:
+    host = start(facilitator(), ["id:p01"])
+    code = started(host)["code"]
+    ok(host.button(key="werkplaats_stoppen").click().run())
+    assert [h.value for h in host.header] == ["Meedoen", "Een werkplaats begeleiden"]
+    assert participant(code).button(key="werkplaats_stemmen_versturen")
+
+
+def test_hostile_names_stay_text(url: str) -> None:
+    from realistic import Sheet, xlsx
+
+    data = xlsx([Sheet("Projecten", [["ID", "Projectnaam", "Fase", "Rol"], ["P1", HOSTILE, "Visie", "Regisseur"]])])
+    host = start(facilitator((data, HOSTILE + ".xlsx")), ["id:p1"], werkruimte=HOSTILE, title=HOSTILE)
+    code = started(host)["code"]
+    guest = participant(code)
+    [item] = item_ids(url, code)
+    vote(guest, {(item, NOW): "regisseur"})
+    ok(host.button(key="werkplaats_tonen").click().run())
+    host.toggle(key=f"werkplaats_stemmen_{NOW}_tabel").set_value(True)
+    ok(host.run())
+    for at in (host, guest):
+        shown = rendered(at)
+        for needle in ("<img", "**vet**"):
+            leaked = [where for where, text in shown.markup if needle in re.sub(r"\\.", "", text)]
+            assert not leaked, leaked
+            assert shown.literal_containing(needle), "the name is shown, as text"
+        for spec in shown.plotly:
+            assert "<img" not in str(spec)
+
+
+@pytest.mark.parametrize("name", list(DEGENERATE))
+def test_degenerate_inventories(url: str, name: str) -> None:
+    at = facilitator((DEGENERATE[name](), f"{name}.xlsx"))
+    projects = at.multiselect(key="werkplaats_projecten").options
+    at = start(at, projects[:1])
+    assert metrics(at)["Code voor de deelnemers"] == started(at)["code"]
+    ok(participant(started(at)["code"]))
+
+
+def test_an_unreachable_database_is_a_dutch_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_URL, "postgresql://regie:geheim@127.0.0.1:1/regie")
+    at = facilitator()
+    assert any("De database is niet bereikbaar" in m for m in messages(at, "error"))

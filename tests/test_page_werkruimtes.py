@@ -1,0 +1,289 @@
+"""AppTest of pages/werkruimtes.py on its own, against a SQLite file of the test (REGIE_DATABASE_URL):
+create, rename and delete a werkruimte (with confirmation), save inventories as snapshots, list,
+load one (the other pages then show it), notes, delete a snapshot, compare two; the werkruimte's
+value mappings for the next upload; hostile names; an unreachable database."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+import storage_fixtures as fx
+from streamlit.testing.v1 import AppTest
+from ui_support import ROOT, app_test, chart_titles, exceptions, metrics, rendered, shown_text, upload_state
+
+from regie.storage import ENV_URL, Store
+from regie.storage.schema import TABLES
+
+PAGE = ROOT / "pages" / "werkruimtes.py"
+OVERZICHT = ROOT / "pages" / "overzicht.py"
+NAME = "Gemeente Wadlo"
+HOSTILE = "<img src=x onerror=alert(1)> **vet**"
+
+
+@pytest.fixture
+def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    database = f"sqlite:///{tmp_path / 'regie.sqlite3'}"
+    monkeypatch.setenv(ENV_URL, database)
+    return database
+
+
+def run(**state: Any) -> AppTest:
+    return app_test(PAGE, state=state).run()
+
+
+def ok(at: AppTest) -> AppTest:
+    assert not at.exception, exceptions(at)
+    return at
+
+
+def texts(at: AppTest) -> list[str]:
+    return [t.value for t in at.text]
+
+
+def messages(at: AppTest, kind: str) -> list[str]:
+    return [shown_text(m.value) for m in getattr(at, kind)]
+
+
+def create(at: AppTest, name: str = NAME) -> AppTest:
+    at.text_input(key="werkruimtes_nieuw_naam").input(name)
+    return ok(at.button(key="werkruimtes_maken").click().run())
+
+
+def save(at: AppTest, label: str, data: bytes | None = None, name: str = "inventaris.xlsx", *,
+         personal: bool = False, notes: str = "") -> AppTest:
+    if data is not None:
+        at.session_state["regie_upload"] = upload_state(data, name)
+    at.text_input(key="werkruimtes_label").input(label)
+    if notes:
+        at.text_area(key="werkruimtes_duiding_nieuw").input(notes)
+    if personal:
+        at.checkbox(key="werkruimtes_persoonsgegevens").check()
+    return ok(at.button(key="werkruimtes_opslaan").click().run())
+
+
+def voor_en_na(url: str) -> AppTest:
+    at = create(run())
+    save(at, "voor", fx.voor_xlsx(), "voor.xlsx")
+    return save(at, "na", fx.na_xlsx(), "na.xlsx")
+
+
+def row_counts(url: str) -> dict[str, int]:
+    with Store(url) as store, store.engine.connect() as conn:
+        return {t: conn.execute(sa.text(f"SELECT COUNT(*) FROM {t}")).scalar_one()
+                for t in TABLES if t != "schema_version"}
+
+
+def test_an_empty_database(url: str) -> None:
+    at = ok(run())
+    assert [t.value for t in at.title] == ["Werkruimtes"]
+    where = shown_text(at.info[0].value)
+    assert "De gegevens worden opgeslagen in een SQLite-bestand op deze computer" in where
+    assert "regie.sqlite3" in where
+    assert "alleen bewaard als je dat bij het opslaan aanvinkt" in where
+    assert "Verwijderen haalt de gegevens echt weg" in where
+    assert any("nog geen werkruimtes" in m for m in messages(at, "info"))
+    assert at.selectbox(key="werkruimtes_kies").options == ["— geen —"]
+    assert not at.get("plotly_chart")
+
+
+def test_create_save_list_and_compare(url: str) -> None:
+    at = voor_en_na(url)
+    assert any("Momentopname 'na' is opgeslagen in werkruimte 'Gemeente Wadlo'" in m for m in messages(at, "success"))
+    assert "Er stonden geen persoonsgegevens in de gelezen kolommen." in texts(at)
+    shown = metrics(at)
+    assert shown["Momentopnamen"] == "2"
+    listing = at.dataframe[0].value
+    assert listing["Label"].tolist() == ["voor", "na"]
+    assert listing["Bestand"].tolist() == ["voor.xlsx", "na.xlsx"]
+    assert listing["Projecten"].tolist() == [4, 4]
+    assert listing["Persoonsgegevens"].tolist() == ["niet bewaard", "niet bewaard"]
+    # compare: "voor" and "na" are chosen by default
+    assert at.selectbox(key="werkruimtes_vergelijk_a").value == "voor"
+    assert at.selectbox(key="werkruimtes_vergelijk_b").value == "na"
+    assert {k: shown[k] for k in ("Projecten", "Partners", "Koppelingen", "Teamleden")} == {
+        "Projecten": "4", "Partners": "0", "Koppelingen": "0", "Teamleden": "0"}
+    titles = [re.sub(r"<[^>]+>", "", t) for t in chart_titles(at)]
+    assert [t.split(":")[0] for t in titles] == ["Projecten per fase", "Projecten per element",
+                                                  "Rol van de gemeente per fase"]
+    assert all("voor → na · Gemeente Wadlo · zonder filters" in t for t in titles)
+    for key in ("werkruimtes_fasen_tabel", "werkruimtes_elementen_tabel", "werkruimtes_rollen_tabel"):
+        at.toggle(key=key).set_value(True)
+    ok(at.run())
+    frames = {tuple(f.value.columns): f.value for f in at.dataframe}
+    assert frames[("Fase", "voor", "na", "Verschil")]["Verschil"].tolist() == [0, 0, 1]
+    assert frames[("Element", "voor", "na", "Verschil")]["Verschil"].tolist() == [0, 1, -1, 0]
+    roles = frames[("Fase", "Rol", "voor", "na", "Verschil")]
+    assert roles[roles["Verschil"] != 0][["Fase", "Rol", "Verschil"]].values.tolist() == [
+        ["Beleid", "Opdrachtgever", -1], ["Beleid", "Regisseur", 1], ["Uitvoering", "Zelf doen", 1],
+        ["Uitvoering", "Regisseur", 1], ["Uitvoering", "Samenwerkingspartner", -1],
+    ]
+    added, removed = [f.value for f in at.dataframe if list(f.value.columns) == ["Project"]]
+    assert added["Project"].tolist() == ["Wijkteam Noord"] and removed["Project"].tolist() == ["Mantelzorgbeleid"]
+    changed = frames[("Project", "Wat", "voor", "na")]
+    assert set(changed["Project"]) == {"Woonvisie 2030", "Sportakkoord Wadlo"}
+    assert [t.label for t in at.tabs] == ["Toegevoegd (1)", "Verdwenen (1)", "Veranderd (2)"]
+
+
+def test_the_same_label_twice_is_a_dutch_error(url: str) -> None:
+    at = create(run())
+    save(at, "voor", fx.voor_xlsx(), "voor.xlsx")
+    save(at, "VOOR", fx.na_xlsx(), "na.xlsx")
+    assert any("heeft al een momentopname 'VOOR'" in m for m in messages(at, "error"))
+    assert at.dataframe[0].value["Label"].tolist() == ["voor"]
+
+
+def test_personal_data_is_stored_only_when_ticked(url: str) -> None:
+    at = create(run())
+    save(at, "zonder", fx.personal_xlsx(), "personen.xlsx")
+    assert any(t.startswith("Persoonsgegevens niet opgeslagen") for t in texts(at))
+    save(at, "met", fx.personal_xlsx(), "personen.xlsx", personal=True)
+    assert "Het bestand is opgeslagen zoals het is, met persoonsgegevens." in texts(at)
+    assert at.dataframe[0].value["Persoonsgegevens"].tolist() == ["niet bewaard", "bewaard"]
+    assert at.checkbox(key="werkruimtes_persoonsgegevens").value is False, "the choice is made per save"
+    with Store(url) as store:
+        stripped = store.load_snapshot(NAME, "zonder").data
+        kept = store.load_snapshot(NAME, "met").data
+    from regie import read_workbook
+
+    def cells(data: bytes) -> str:
+        raw = read_workbook(data, "x.xlsx")
+        return " ".join(str(v) for t in raw.tables for v in t.frame.to_numpy().ravel())
+
+    assert all(value not in cells(stripped) for value in fx.TREKKERS + fx.CONTACTS)
+    assert fx.TREKKERS[0] in cells(kept)
+
+
+def test_load_a_snapshot_then_every_page_shows_it(url: str) -> None:
+    at = voor_en_na(url)
+    at.selectbox(key="werkruimtes_momentopname").select("voor")
+    ok(at.button(key="werkruimtes_laden").click().run())
+    assert any("Momentopname 'voor' is geladen" in m for m in messages(at, "success"))
+    assert not messages(at, "warning") or all("regels" not in m for m in messages(at, "warning"))
+    assert "voor (werkruimte Gemeente Wadlo)" in texts(at)
+    assert at.session_state["regie_upload"]["name"] == "voor.xlsx"
+    assert at.session_state["regie_werkruimte"] == NAME
+    other = AppTest.from_file(str(OVERZICHT), default_timeout=60)
+    for key in ("regie_upload", "regie_mappings", "regie_accepted"):
+        other.session_state[key] = at.session_state[key]
+    ok(other.run())
+    assert metrics(other)["Projecten"] == "4"
+    assert all("voor.xlsx" in title for title in chart_titles(other))
+
+
+def test_a_changed_analysis_is_reported_when_loading(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = voor_en_na(url)
+    from regie.storage import store as store_module
+
+    monkeypatch.setattr(store_module.Snapshot, "reproduces", lambda self, inventory=None: False)
+    ok(at.button(key="werkruimtes_laden").click().run())
+    assert any("regels voor het inlezen zijn veranderd" in m for m in messages(at, "warning"))
+
+
+def test_notes_are_saved_per_snapshot(url: str) -> None:
+    at = voor_en_na(url)
+    at.selectbox(key="werkruimtes_momentopname").select("voor")
+    at.run()
+    at.text_area(key="werkruimtes_duiding::voor").input("Regie in beleid besproken; **let op** <b>P3</b>")
+    ok(at.button(key="werkruimtes_duiding_opslaan").click().run())
+    assert at.dataframe[0].value["Duiding"].tolist() == ["Regie in beleid besproken; **let op** <b>P3</b>", ""]
+    with Store(url) as store:
+        assert store.snapshots(NAME)[0].notes.startswith("Regie in beleid")
+
+
+def test_delete_a_snapshot_needs_confirmation(url: str) -> None:
+    at = voor_en_na(url)
+    at.selectbox(key="werkruimtes_momentopname").select("voor")
+    at.run()
+    assert at.button(key="werkruimtes_momentopname_verwijderen").disabled
+    at.checkbox(key="werkruimtes_momentopname_zeker").check().run()
+    ok(at.button(key="werkruimtes_momentopname_verwijderen").click().run())
+    assert any("Momentopname 'voor' is verwijderd" in m for m in messages(at, "success"))
+    assert at.dataframe[0].value["Label"].tolist() == ["na"]
+    assert any("twee momentopnamen nodig" in m for m in messages(at, "info"))
+    assert row_counts(url)["snapshot_files"] == 1
+
+
+def test_rename_and_delete_the_werkruimte(url: str) -> None:
+    at = voor_en_na(url)
+    at.text_input(key="werkruimtes_hernoem_naam").input("Gemeente Wadlo-Noord")
+    ok(at.button(key="werkruimtes_hernoemen").click().run())
+    assert at.selectbox(key="werkruimtes_kies").value == "Gemeente Wadlo-Noord"
+    assert at.button(key="werkruimtes_verwijderen").disabled
+    warning = " ".join(messages(at, "warning"))
+    assert "2 momentopnamen" in warning and "0 werkplaatsen" in warning
+    at.checkbox(key="werkruimtes_verwijder_zeker").check().run()
+    ok(at.button(key="werkruimtes_verwijderen").click().run())
+    assert any("is verwijderd, met 2 momentopnamen" in m for m in messages(at, "success"))
+    assert at.selectbox(key="werkruimtes_kies").options == ["— geen —"]
+    assert set(row_counts(url).values()) == {0}, "the werkruimte's rows and file bytes are gone"
+
+
+def test_switching_the_active_werkruimte(url: str) -> None:
+    at = create(run(), "Veenland")
+    create(at, NAME)
+    assert at.selectbox(key="werkruimtes_kies").value == NAME
+    ok(at.selectbox(key="werkruimtes_kies").select("Veenland").run())
+    assert at.session_state["regie_werkruimte"] == "Veenland"
+    ok(at.selectbox(key="werkruimtes_kies").select("— geen —").run())
+    assert "regie_werkruimte" not in at.session_state
+    assert any("Kies of maak een werkruimte" in m for m in messages(at, "info"))
+
+
+def test_a_werkruimte_deleted_elsewhere_is_no_longer_active(url: str) -> None:
+    at = create(run())
+    with Store(url) as store:
+        store.delete_werkruimte(NAME)
+    ok(at.run())
+    assert at.selectbox(key="werkruimtes_kies").value == "— geen —"
+
+
+def mapping_script(name: str, data: bytes) -> None:
+    """Run as an app: upload while a werkruimte is active, then map a value in the review."""
+    import streamlit as st
+
+    from regie.ui import state
+
+    state.set_active_werkruimte(name)
+    if "done" not in st.session_state:
+        st.session_state["done"] = True
+        st.session_state["error"] = state.load_upload("volgende.xlsx", data)
+        st.session_state["applied"] = dict(state.mappings())
+        state.set_mapping("rol", "trekker", "regisseur")
+    st.text(state.take_werkruimte_notice() or "")
+
+
+def test_the_werkruimte_mappings_go_with_the_next_upload(url: str) -> None:
+    with Store(url) as store:
+        store.save_snapshot(NAME, "voor", fx.numbered_xlsx(3), "voor.xlsx", value_mappings={"fase": {"afronding": "uitvoering"}})
+    at = AppTest.from_function(mapping_script, args=(NAME, fx.numbered_xlsx(5, "b")), default_timeout=60)
+    ok(at.run())
+    assert at.session_state["error"] is None
+    assert at.session_state["applied"] == {"fase": {"afronding": "uitvoering"}}
+    assert "1 toewijzing van werkruimte 'Gemeente Wadlo' toegepast op het nieuwe bestand." in texts(at)
+    with Store(url) as store:
+        assert store.mappings_for(NAME) == {"fase": {"afronding": "uitvoering"}, "rol": {"trekker": "regisseur"}}
+
+
+def test_hostile_names_stay_text(url: str) -> None:
+    at = create(run(), HOSTILE)
+    save(at, HOSTILE, fx.voor_xlsx(), HOSTILE + ".xlsx", notes=HOSTILE)
+    save(at, "na", fx.na_xlsx(), "na.xlsx")
+    ok(at)
+    shown = rendered(at)
+    for needle in ("<img", "**vet**"):
+        leaked = [where for where, text in shown.markup if needle in re.sub(r"\\.", "", text)]
+        assert not leaked, leaked
+        assert shown.literal_containing(needle), "the name is shown, as text"
+    for spec in shown.plotly:
+        assert "<img" not in str(spec)
+
+
+def test_an_unreachable_database_is_a_dutch_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_URL, "postgresql://regie:geheim@127.0.0.1:1/regie")
+    at = ok(run())
+    assert any("De database is niet bereikbaar" in m for m in messages(at, "error"))
+    assert "geheim" not in " ".join(messages(at, "error"))
