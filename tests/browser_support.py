@@ -178,11 +178,27 @@ def runs(page: Any) -> int:
     return int(page.evaluate("() => window.__regieRuns || 0"))
 
 
+UNSEEN_RUN_MS = 5000
+
+
 def wait_idle(page: Any, after: int = 0, timeout_ms: int = RUN_TIMEOUT_MS) -> None:
-    """Wait until a script run that finished after ``after`` runs has left the app idle."""
+    """Wait until a script run that finished after ``after`` runs has left the app idle.
+
+    When the app frame is re-mounted (a page with another layout, e.g. after Presenteren), the new
+    frame can appear already idle, so its run is never seen as a change: an app that has been idle
+    for ``UNSEEN_RUN_MS`` without a counted run counts as settled too.
+    """
     page.wait_for_function(
-        f"() => (window.__regieRuns || 0) > {after} && ({IDLE_NOW})()", timeout=timeout_ms, polling="raf",
+        f"""() => {{
+          const idle = ({IDLE_NOW})();
+          if (!idle) {{ window.__regieIdleSince = null; return false; }}
+          if ((window.__regieRuns || 0) > {after}) return true;
+          window.__regieIdleSince = window.__regieIdleSince || performance.now();
+          return performance.now() - window.__regieIdleSince > {UNSEEN_RUN_MS};
+        }}""",
+        timeout=timeout_ms, polling="raf",
     )
+    page.evaluate("() => { window.__regieIdleSince = null; }")
 
 
 def settle(page: Any, after: int, quiet_ms: int = 300, timeout_ms: int = RUN_TIMEOUT_MS) -> float:
