@@ -210,12 +210,17 @@ def _progress(store: Store, code: str, key: str) -> None:
     st.caption(f"Ververst zichzelf elke {nl_int(REFRESH_SECONDS)} seconden. De uitslag blijft verborgen tot je hem "
                "laat zien; dat sluit ook de stemming.")
     if st.button("Resultaten tonen", key="werkplaats_tonen", type="primary", icon=":material/visibility:"):
-        try:
-            wp.set_revealed(store, code, key, True)
-        except Exception as exc:
-            _fail(exc)
-            return
-        st.rerun()
+        _reveal(store, code, key, True)
+
+
+def _reveal(store: Store, code: str, key: str, revealed: bool) -> None:
+    """Show or hide the results (closing or reopening the vote), then rerun to show the new state."""
+    try:
+        wp.set_revealed(store, code, key, revealed)
+    except Exception as exc:
+        _fail(exc)
+        return
+    st.rerun()
 
 
 def _results(store: Store, code: str, key: str) -> None:
@@ -248,12 +253,7 @@ def _results(store: Store, code: str, key: str) -> None:
             show_chart(scan_group_theme_bars(res, subtitle), key="werkplaats_scan_thema")
             show_chart(scan_answer_bars(res, subtitle), key="werkplaats_scan_vragen")
     if st.button("Verbergen en de stemming heropenen", key="werkplaats_verbergen", icon=":material/visibility_off:"):
-        try:
-            wp.set_revealed(store, code, key, False)
-        except Exception as exc:
-            _fail(exc)
-            return
-        st.rerun()
+        _reveal(store, code, key, False)
 
 
 def _facilitator_view(store: Store, code: str, key: str) -> None:

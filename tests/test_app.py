@@ -1,6 +1,4 @@
 """AppTest of the router (app.py): example banner, shared sidebar, page switching, filters, "Namen verbergen".
-
-Pages that are still placeholders are skipped with the reason "placeholder"; everything else runs.
 """
 
 from __future__ import annotations
@@ -21,7 +19,6 @@ from ui_support import (
     captions,
     chart_titles,
     exceptions,
-    is_placeholder,
     metrics,
     named_partners_xlsx,
     rendered,
@@ -31,10 +28,6 @@ from ui_support import (
 
 PAGE_IDS = [page.stem for page in PAGES]
 
-
-def skip_placeholder(page: Page) -> None:
-    if is_placeholder(page):
-        pytest.skip(f"pages/{page.stem}.py is still a placeholder")
 
 
 def test_router_runs_with_the_example() -> None:
@@ -52,7 +45,6 @@ def test_router_runs_with_the_example() -> None:
 
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_every_page_through_the_router_with_the_example(page: Page) -> None:
-    skip_placeholder(page)
     at = run_page(page)
     assert not at.exception, exceptions(at)
     assert at.title and at.title[0].value == page.title
@@ -62,7 +54,6 @@ def test_every_page_through_the_router_with_the_example(page: Page) -> None:
 
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_every_page_through_the_router_with_an_upload(page: Page) -> None:
-    skip_placeholder(page)
     at = run_page(page, upload=(named_partners_xlsx(), "mijn_inventaris.xlsx"))
     assert not at.exception, exceptions(at)
     assert at.title and at.title[0].value == page.title
@@ -73,7 +64,6 @@ def test_every_page_through_the_router_with_an_upload(page: Page) -> None:
 @pytest.mark.parametrize("case", list(DEGENERATE), ids=list(DEGENERATE))
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_every_page_with_a_degenerate_inventory(page: Page, case: str) -> None:
-    skip_placeholder(page)
     at = run_page(page, upload=(DEGENERATE[case](), f"{case}.xlsx"))
     assert not at.exception, exceptions(at)
     assert not [e.value for e in at.error if "Er ging iets mis" in e.value], "a page fell back on safe_call"
@@ -93,8 +83,7 @@ def test_the_upload_filters_and_mappings_survive_page_switches() -> None:
         assert at.session_state[UPLOAD_KEY] is upload or at.session_state[UPLOAD_KEY]["sha256"] == upload["sha256"]
         assert "mijn_inventaris.xlsx" in [t.value for t in at.sidebar.text], page.stem
         assert at.multiselect(key="filter_fase").value == ["uitvoering"], f"filter lost on {page.stem}"
-        if not is_placeholder(page):
-            assert at.title[0].value == page.title
+        assert at.title[0].value == page.title
     assert [t.value for t in at.title] == ["Overzicht"]
     assert metrics(at)["Projecten"] == "2"
 
@@ -120,7 +109,6 @@ INVENTORY_PAGES = [p for p in PAGES if p.stem not in CHARTS_WITHOUT_INVENTORY]
 
 @pytest.mark.parametrize("page", INVENTORY_PAGES, ids=[p.stem for p in INVENTORY_PAGES])
 def test_the_filter_is_in_every_chart_subtitle(page: Page) -> None:
-    skip_placeholder(page)
     at = run_page(page, state={"filter_rol": ["regisseur"]})
     assert not at.exception, exceptions(at)
     titles = chart_titles(at)
@@ -156,8 +144,6 @@ def test_a_value_mapping_changes_the_numbers_on_overzicht() -> None:
 
 
 def test_the_mapping_review_on_inventaris_changes_the_numbers_on_other_pages() -> None:
-    for stem in ("inventaris", "projecten"):
-        skip_placeholder(PAGE_BY_STEM[stem])
     data = workbook({"Projecten": [
         ["ID", "Projectnaam", "Fase", "Rol"],
         ["P1", "Woonzorgvisie", "Visie", "Regisseur"],
@@ -186,7 +172,6 @@ def _names_shown(at) -> list[str]:
 
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_namen_verbergen_hides_partner_and_person_names(page: Page) -> None:
-    skip_placeholder(page)
     upload = (named_partners_xlsx(), "namen.xlsx")
     at = run_page(page, upload=upload, state={HIDE_NAMES_KEY: True})
     assert not at.exception, exceptions(at)
@@ -196,7 +181,6 @@ def test_namen_verbergen_hides_partner_and_person_names(page: Page) -> None:
 
 def test_namen_verbergen_on_the_partners_page_shows_types_instead_of_names() -> None:
     page = PAGE_BY_STEM["partners"]
-    skip_placeholder(page)
     upload = (named_partners_xlsx(), "namen.xlsx")
     shown = run_page(page, upload=upload)
     assert set(PARTNER_NAMES) <= set(_names_shown(shown)), "the Partners page should name the partners"
@@ -214,5 +198,4 @@ def test_namen_verbergen_switch_in_the_sidebar() -> None:
     page = PAGE_BY_STEM["partners"]
     at.switch_page(page.file).run()
     assert at.toggle(key=HIDE_NAMES_KEY).value is True, "the switch must survive a page switch"
-    if not is_placeholder(page):
-        assert _names_shown(at) == []
+    assert _names_shown(at) == []

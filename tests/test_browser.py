@@ -42,7 +42,6 @@ from ui_support import (
     ROOT,
     Page,
     hostile_xlsx,
-    is_placeholder,
     named_partners_xlsx,
 )
 
@@ -99,10 +98,6 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     tab.context.close()
 
 
-def skip_placeholder(page_info: Page) -> None:
-    if is_placeholder(page_info):
-        pytest.skip(f"pages/{page_info.stem}.py is still a placeholder")
-
 
 def assert_page_ok(tab: Any, page_info: Page) -> None:
     """The page shows its title, no exception element, no safe_call fallback and its charts."""
@@ -123,7 +118,6 @@ def test_navigation_lists_the_seven_pages_in_order(server: StreamlitServer, page
 
 @pytest.mark.parametrize("page_info", PAGES, ids=PAGE_IDS)
 def test_every_page_opens_by_its_url(server: StreamlitServer, page: Any, page_info: Page) -> None:
-    skip_placeholder(page_info)
     open_url(page, f"{server.url}/{page_info.url_path}")
     assert page.url.rstrip("/") == f"{server.url}/{page_info.url_path}".rstrip("/")
     assert_page_ok(page, page_info)
@@ -160,8 +154,7 @@ def test_every_page_through_the_sidebar_navigation(server: StreamlitServer, page
     for page_info in [*PAGES[1:], PAGES[0]]:
         act(page, nav_link(page, server.url, page_info.url_path).click)
         assert page.url.rstrip("/") == f"{server.url}/{page_info.url_path}".rstrip("/")
-        if not is_placeholder(page_info):
-            assert_page_ok(page, page_info)
+        assert_page_ok(page, page_info)
         assert exception_count(page) == 0
 
 
@@ -182,9 +175,8 @@ def test_an_upload_changes_the_numbers_on_every_page(server: StreamlitServer, pa
         act(page, nav_link(page, server.url, page_info.url_path).click)
         assert exception_count(page) == 0, page_info.title
         assert "mijn_inventaris.xlsx" in sidebar.inner_text(), f"upload lost on {page_info.title}"
-        if not is_placeholder(page_info):
-            assert heading(page) == page_info.title
-            assert page.get_by_text(SAFE_CALL_MESSAGE).count() == 0
+        assert heading(page) == page_info.title
+        assert page.get_by_text(SAFE_CALL_MESSAGE).count() == 0
     act(page, nav_link(page, server.url, "").click)
     assert metric_value(page, "Projecten") == "4", "the upload survives every page switch"
 
@@ -255,8 +247,6 @@ def test_hostile_names_create_no_elements_and_no_dialogs(server: StreamlitServer
 
 
 def test_the_validation_report_download_defuses_formulas(server: StreamlitServer, page: Any) -> None:
-    if is_placeholder(PAGES[1]):
-        pytest.skip("pages/inventaris.py is still a placeholder")
     open_url(page, server.url + "/inventaris")
     upload(page, "formules.xlsx", hostile_xlsx())
     button = page.get_by_role("button", name=re.compile("Rapport downloaden"))

@@ -29,7 +29,6 @@ from ui_support import (
     app_test,
     exceptions,
     hostile_xlsx,
-    is_placeholder,
     plotly_strings,
     rendered,
     run_page,
@@ -52,10 +51,6 @@ PAGE_IDS = [page.stem for page in PAGES]
 def hostile() -> bytes:
     return hostile_xlsx()
 
-
-def _skip_placeholder(page: Page) -> None:
-    if is_placeholder(page):
-        pytest.skip(f"pages/{page.stem}.py is still a placeholder")
 
 
 def _unescaped(text: str, needle: str) -> bool:
@@ -102,7 +97,6 @@ def test_the_fixture_is_what_the_test_thinks(hostile: bytes) -> None:
 @pytest.mark.parametrize("router", [True, False], ids=["router", "standalone"])
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_hostile_names_are_never_interpreted(page: Page, router: bool, hostile: bytes) -> None:
-    _skip_placeholder(page)
     at = run_page(page, router=router, upload=(hostile, HOSTILE_FILE_NAME))
     assert not at.exception, exceptions(at)
     assert not [e.value for e in at.error if "Er ging iets mis" in e.value], "a page fell back on safe_call"
@@ -119,7 +113,6 @@ def test_hostile_names_are_never_interpreted(page: Page, router: bool, hostile: 
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_hostile_names_with_every_chart_table_open(page: Page, hide: bool, hostile: bytes) -> None:
     """The tables behind "Toon als tabel" (and the names-hidden variant) are checked too."""
-    _skip_placeholder(page)
     at = run_page(page, upload=(hostile, HOSTILE_FILE_NAME), state={"namen_verbergen": hide})
     for toggle in at.toggle:
         if toggle.label == "Toon als tabel":
@@ -137,7 +130,6 @@ def _literal_everywhere(shown: Rendered, text: str) -> bool:
 
 def test_projecten_lists_every_hostile_name_literally(hostile: bytes) -> None:
     page = PAGE_BY_STEM["projecten"]
-    _skip_placeholder(page)
     at = run_page(page, upload=(hostile, HOSTILE_FILE_NAME))
     assert not at.exception, exceptions(at)
     shown = rendered(at)
@@ -150,7 +142,6 @@ def test_projecten_lists_every_hostile_name_literally(hostile: bytes) -> None:
 
 def test_partners_lists_hostile_partner_names_literally(hostile: bytes) -> None:
     page = PAGE_BY_STEM["partners"]
-    _skip_placeholder(page)
     at = run_page(page, upload=(hostile, HOSTILE_FILE_NAME))
     assert not at.exception, exceptions(at)
     shown = rendered(at)
@@ -160,7 +151,6 @@ def test_partners_lists_hostile_partner_names_literally(hostile: bytes) -> None:
 
 def test_inventaris_lists_hostile_unknown_values_literally(hostile: bytes) -> None:
     page = PAGE_BY_STEM["inventaris"]
-    _skip_placeholder(page)
     at = run_page(page, upload=(hostile, HOSTILE_FILE_NAME))
     assert not at.exception, exceptions(at)
     shown = rendered(at)
@@ -170,7 +160,6 @@ def test_inventaris_lists_hostile_unknown_values_literally(hostile: bytes) -> No
 
 def test_a_hostile_file_name_in_an_upload_error_is_shown_literally() -> None:
     page = PAGE_BY_STEM["inventaris"]
-    _skip_placeholder(page)
     at = app_test(page.path).run()
     uploader = at.get("file_uploader")[0]
     uploader.set_value(("<img src=x onerror=alert(1)> **kapot**.xlsx", b"%PDF-1.7 geen spreadsheet", "application/pdf"))

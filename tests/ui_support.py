@@ -76,17 +76,6 @@ HIDE_NAMES_KEY = "namen_verbergen"
 UPLOAD_KEY = "regie_upload"
 
 
-def is_placeholder(page: Page) -> bool:
-    """True while the page file is still the few-line placeholder of the foundation commit."""
-    text = page.path.read_text(encoding="utf-8")
-    return len(text.splitlines()) <= 8 and "placeholder" in text.lower()
-
-
-def landed_pages() -> list[Page]:
-    """The pages whose real implementation exists."""
-    return [page for page in PAGES if not is_placeholder(page)]
-
-
 # --------------------------------------------------------------------------------------------
 # AppTest runs
 # --------------------------------------------------------------------------------------------
