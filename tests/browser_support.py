@@ -184,9 +184,10 @@ UNSEEN_RUN_MS = 5000
 def wait_idle(page: Any, after: int = 0, timeout_ms: int = RUN_TIMEOUT_MS) -> None:
     """Wait until a script run that finished after ``after`` runs has left the app idle.
 
-    When the app frame is re-mounted (a page with another layout, e.g. after Presenteren), the new
-    frame can appear already idle, so its run is never seen as a change: an app that has been idle
-    for ``UNSEEN_RUN_MS`` without a counted run counts as settled too.
+    A quick run can start and finish within one render of the frontend, so the script-state
+    attribute never changes and the run is not counted (seen in 1 of 3 tries going from Presenteren
+    to Werkruimtes, same ``stApp`` element): an app that has been idle for ``UNSEEN_RUN_MS`` without
+    a counted run counts as settled too.
     """
     page.wait_for_function(
         f"""() => {{

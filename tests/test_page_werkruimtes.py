@@ -80,7 +80,9 @@ def row_counts(url: str) -> dict[str, int]:
 def test_an_empty_database(url: str) -> None:
     at = ok(run())
     assert [t.value for t in at.title] == ["Werkruimtes"]
-    where = next(shown_text(i.value) for i in at.info if "SQLite-bestand" in shown_text(i.value))
+    notices = [shown_text(i.value) for i in at.info if "SQLite-bestand" in shown_text(i.value)]
+    assert len(notices) == 1, "the page says once where the data is stored"
+    where = notices[0]
     assert "De gegevens worden opgeslagen in een SQLite-bestand op deze computer" in where
     assert "regie.sqlite3" in where
     assert "alleen bewaard als je dat bij het opslaan aanvinkt" in where
