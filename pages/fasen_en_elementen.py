@@ -3,12 +3,14 @@ content of the four elements A–D."""
 
 import streamlit as st
 
-from regie import analysis, cells, schemas
+from regie import analysis
 from regie import vocabulary as voc
+from regie.analysis import cells
 from regie.charts.phases import clickable_phase_element_heatmap, projects_per_element_bars
 from regie.formatting import nl_count, nl_int
 from regie.ui import state
 from regie.ui.widgets import example_banner, require_router, show_chart, show_table, subtitle
+from regie.vocabulary import schemas
 
 HEATMAP_KEY = "fasen_heatmap"
 PHASE_KEY = "fasen_cel_fase"

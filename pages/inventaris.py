@@ -6,9 +6,9 @@ import math
 import streamlit as st
 
 from regie import analysis
+from regie.export.table_csv import csv_bytes
 from regie.formatting import nl_int
-from regie.report import csv_bytes, filter_issues, issues_table, row_accounting
-from regie.review import (
+from regie.review.mappings import (
     REVIEW_FIELDS,
     STATUS_ACCEPTED,
     STATUS_OPEN,
@@ -20,6 +20,7 @@ from regie.review import (
     suggestion_review,
     suggestion_summary,
 )
+from regie.review.report import filter_issues, issues_table, row_accounting
 from regie.ui import state
 from regie.ui.widgets import escape_markdown, example_banner, require_router, safe_call, show_error, show_table
 

@@ -4,7 +4,9 @@ import streamlit as st
 
 from regie import analysis
 from regie import vocabulary as voc
-from regie.charts.overview import phase_element_heatmap, roles_per_phase_bars, skills_demand_bars
+from regie.charts.phases import phase_element_heatmap
+from regie.charts.roles import roles_per_phase_bars
+from regie.charts.skills import skills_demand_bars
 from regie.formatting import nl_count, nl_int, nl_percent
 from regie.ui import state
 from regie.ui.downloads import export_buttons

@@ -3,9 +3,10 @@ partners, the influence × interest grid and lokaal vs regionaal."""
 
 import streamlit as st
 
-from regie import network, partner_views
 from regie import vocabulary as voc
-from regie.charts.network import (
+from regie.analysis import network
+from regie.analysis import partners as partner_analysis
+from regie.charts.partners import (
     influence_interest_grid,
     most_connected_bars,
     network_figure,
@@ -28,7 +29,7 @@ if not len(inv.partners):
     st.stop()
 
 all_links = network.links(inv)
-beyond = partner_views.share_beyond_municipality(inv)
+beyond = partner_analysis.share_beyond_municipality(inv)
 top = st.columns(3)
 top[0].metric("Partners", nl_int(len(inv.partners)))
 top[1].metric("Koppelingen partner–project", nl_int(len(all_links)))
@@ -93,13 +94,13 @@ safe_call(lambda: show_chart(partner_types_per_phase_bars(inv, view.subtitle), k
 
 # --- Influence × interest -----------------------------------------------------------------
 st.subheader("Invloed en belang")
-grid = partner_views.influence_interest(inv)
+grid = partner_analysis.influence_interest(inv)
 if not len(grid):
     st.info(voc.INFLUENCE_INTEREST_HELP)
 else:
     safe_call(lambda: show_chart(influence_interest_grid(grid, view.subtitle), key="partners_invloed_belang"),
               "het raster van invloed en belang")
-    counts = partner_views.quadrant_counts(grid)
+    counts = partner_analysis.quadrant_counts(grid)
     quadrants = st.columns(len(voc.INFLUENCE_INTEREST_QUADRANTS))
     for column, item in zip(quadrants, voc.INFLUENCE_INTEREST_QUADRANTS, strict=True):
         column.metric(item.name, nl_int(counts[item.name]), help=item.description)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from regie import presentation as pres
+from regie.charts import presentation as pres
 from regie.formatting import nl_int
 from regie.ui import state
 from regie.ui.downloads import export_buttons, png_button

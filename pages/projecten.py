@@ -3,7 +3,8 @@
 import streamlit as st
 
 from regie import vocabulary as voc
-from regie.explain import (
+from regie.formatting import nl_int
+from regie.mapping.explain import (
     DATE_COLUMNS,
     MONEY_COLUMNS,
     PHASE_ROLE_COLUMN,
@@ -11,7 +12,6 @@ from regie.explain import (
     project_table,
     search_projects,
 )
-from regie.formatting import nl_int
 from regie.ui import state
 from regie.ui.downloads import export_buttons
 from regie.ui.widgets import escape_markdown, example_banner, require_router, safe_call, show_table

@@ -3,15 +3,16 @@ the same roles as RIVM scenarios and government roles, and interne/externe regie
 
 import streamlit as st
 
-from regie import paths, role_views
 from regie import vocabulary as voc
-from regie.charts.overview import roles_per_phase_bars
+from regie.analysis import paths
+from regie.analysis import roles as role_analysis
 from regie.charts.roles import (
     government_role_bars,
     path_table,
     regie_kind_bars,
     rivm_bars,
     role_path_sankey,
+    roles_per_phase_bars,
 )
 from regie.formatting import nl_int, nl_percent
 from regie.ui import state
@@ -34,7 +35,7 @@ if not len(inv.projects):
 # --- Role per phase -----------------------------------------------------------------------
 st.subheader("Rol van de gemeente per fase")
 st.caption(f"MOVISIE, element C: “{voc.ELEMENT_C_ROLE_PER_PHASE}”")
-if role_views.named_role_count(inv) == 0:
+if role_analysis.named_role_count(inv) == 0:
     st.info(
         "Geen enkel project noemt een rol van de gemeente, dus elke fase staat op 'onbekend'. Voeg "
         "aan het tabblad Projecten een kolom 'Rol' toe (voor het hele project) of kolommen "
@@ -86,7 +87,7 @@ with right:
               "de overheidsrollen")
     st.info(voc.GOVERNMENT_ROLES_NOTE)
 st.markdown("**Van rol naar scenario en overheidsrol**")
-show_table(role_views.lens_table(), key="rol_per_fase_vertaling")
+show_table(role_analysis.lens_table(), key="rol_per_fase_vertaling")
 st.caption(f"Bronnen: {voc.RIVM_SOURCE}; {voc.GOVERNMENT_ROLES_SOURCE}")
 
 # --- Interne en externe regie -------------------------------------------------------------
@@ -95,7 +96,7 @@ kinds = st.columns(2)
 kinds[0].markdown(f"**Interne regie** — {voc.REGIE_KIND_TEXTS['intern']}")
 kinds[1].markdown(f"**Externe regie** — {voc.REGIE_KIND_TEXTS['extern']}")
 st.caption(f"{voc.REGIE_KIND_NOTE} ({voc.RIVM_SOURCE})")
-given = role_views.regie_kind_given(inv)
+given = role_analysis.regie_kind_given(inv)
 if given == 0:
     st.info(voc.REGIE_KIND_HELP)
 else:

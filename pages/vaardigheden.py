@@ -3,13 +3,14 @@ supply and the gap; Hupe & Klijn's five principles."""
 
 import streamlit as st
 
-from regie import analysis, schemas, skills
+from regie import analysis
 from regie import vocabulary as voc
-from regie.charts.overview import skills_demand_bars
-from regie.charts.skills import demand_supply_bars, phase_demand_bars
+from regie.analysis import skills
+from regie.charts.skills import demand_supply_bars, phase_demand_bars, skills_demand_bars
 from regie.formatting import nl_count, nl_int
 from regie.ui import state
 from regie.ui.widgets import example_banner, require_router, show_chart, show_table, subtitle
+from regie.vocabulary import schemas
 
 require_router()
 view = state.view()

@@ -8,7 +8,6 @@ import pandas as pd
 import streamlit as st
 
 from regie import vocabulary as voc
-from regie import werkplaats as wp
 from regie.charts.werkplaats import (
     item_vote_bars,
     scan_answer_bars,
@@ -18,6 +17,7 @@ from regie.charts.werkplaats import (
 )
 from regie.errors import RegieError
 from regie.formatting import nl_count, nl_date, nl_int
+from regie.instruments import werkplaats as wp
 from regie.instruments import zelfscan as scan
 from regie.instruments.beslisboom import ANSWER_LABELS
 from regie.storage import Store

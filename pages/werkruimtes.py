@@ -6,11 +6,11 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from regie import werkplaats as wp
+from regie.analysis.compare import COUNT_KEYS, COUNT_LABELS
 from regie.charts.compare import element_comparison_bars, phase_comparison_bars, project_lists, role_comparison_bars
-from regie.compare import COUNT_KEYS, COUNT_LABELS
 from regie.errors import RegieError
 from regie.formatting import nl_count, nl_date, nl_datetime, nl_int
+from regie.instruments import werkplaats as wp
 from regie.storage import Store, local_time
 from regie.ui import state
 from regie.ui.widgets import (

@@ -36,7 +36,7 @@ from browser_support import (
     require_chromium,
 )
 
-from regie import werkplaats as wp
+from regie.instruments import werkplaats as wp
 from regie.storage import Store
 
 pytestmark = pytest.mark.browser

@@ -1,4 +1,4 @@
-"""regie.cells: the projects of one phase × element cell, and the cell a click selected."""
+"""regie.analysis.cells: the projects of one phase × element cell, and the cell a click selected."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import pytest
 from conftest import inventory_of
 from realistic import Sheet
 
-from regie import analysis, cells, load_inventory
+from regie import analysis, load_inventory
 from regie import vocabulary as voc
+from regie.analysis import cells
 
 EXAMPLE_CELLS = [(p, e) for p in voc.PHASE_CODES for e in analysis.ELEMENT_KEYS]
 

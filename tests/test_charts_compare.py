@@ -9,6 +9,7 @@ import pytest
 import storage_fixtures as fx
 
 from regie import load_inventory
+from regie.analysis.compare import compare
 from regie.charts.compare import (
     element_comparison_bars,
     phase_comparison_bars,
@@ -16,7 +17,6 @@ from regie.charts.compare import (
     role_comparison_bars,
     signed,
 )
-from regie.compare import compare
 
 
 @pytest.fixture(scope="module")

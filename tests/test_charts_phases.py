@@ -8,10 +8,10 @@ import pytest
 from conftest import ROOT, inventory_of
 from realistic import Sheet
 
-from regie import analysis, cells, load_inventory
+from regie import analysis, load_inventory
 from regie import vocabulary as voc
-from regie.charts.overview import phase_element_heatmap
-from regie.charts.phases import clickable_phase_element_heatmap, projects_per_element_bars
+from regie.analysis import cells
+from regie.charts.phases import clickable_phase_element_heatmap, phase_element_heatmap, projects_per_element_bars
 from regie.charts.theme import ELEMENT_COLOURS, ELEMENT_PATTERNS
 
 SUBTITLE = "Filter: fase Visie · <b>inventaris</b>.xlsx"

@@ -6,7 +6,8 @@ import pytest
 from conftest import inventory_of
 from realistic import Sheet
 
-from regie import load_inventory, role_views
+from regie import load_inventory
+from regie.analysis import roles as role_analysis
 from regie.charts import roles as charts
 from regie.charts.theme import ROLE_COLOURS
 from regie.model import Inventory
@@ -64,8 +65,8 @@ def test_sankey_without_paths_is_empty_not_an_error() -> None:
 
 
 @pytest.mark.parametrize(("build", "categories"), [
-    (charts.rivm_bars, role_views.RIVM_CATEGORIES),
-    (charts.government_role_bars, role_views.GOVERNMENT_CATEGORIES),
+    (charts.rivm_bars, role_analysis.RIVM_CATEGORIES),
+    (charts.government_role_bars, role_analysis.GOVERNMENT_CATEGORIES),
 ])
 def test_lens_bars_are_stacked_with_labels(inv: Inventory, build, categories) -> None:
     chart = build(inv, SUBTITLE)
@@ -89,7 +90,7 @@ def test_regie_kind_bars(inv: Inventory) -> None:
     chart = charts.regie_kind_bars(inv, SUBTITLE)
     table = chart.table.set_index("Fase")
     assert table.loc["Alle projecten"].tolist() == [1, 1, 1, 1]
-    assert [t.name for t in chart.figure.data] == list(role_views.REGIE_CATEGORIES)
+    assert [t.name for t in chart.figure.data] == list(role_analysis.REGIE_CATEGORIES)
 
 
 def test_example_sankey(example_path) -> None:

@@ -6,8 +6,9 @@ import pytest
 import realistic
 from conftest import ROOT
 
-from regie import analysis, load_inventory, skills
+from regie import analysis, load_inventory
 from regie import vocabulary as voc
+from regie.analysis import skills
 from regie.charts.skills import (
     DEMAND_COLOUR,
     SUPPLY_COLOUR,

@@ -9,7 +9,6 @@ import json
 import pandas as pd
 import pytest
 
-from regie import werkplaats as wp
 from regie.charts.werkplaats import (
     item_vote_bars,
     scan_answer_bars,
@@ -17,6 +16,7 @@ from regie.charts.werkplaats import (
     summary_table,
     votes_by_item_bars,
 )
+from regie.instruments import werkplaats as wp
 from regie.instruments import zelfscan as scan
 
 HOSTILE = "<img src=x onerror=alert(1)> **vet**"

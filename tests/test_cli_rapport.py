@@ -16,7 +16,7 @@ from pptx import Presentation
 
 from regie import analysis, load_inventory
 from regie import vocabulary as voc
-from regie.filters import Filters, apply, describe
+from regie.analysis.filters import Filters, apply, describe
 
 ROOT = Path(__file__).resolve().parents[1]
 

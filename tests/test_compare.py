@@ -10,7 +10,7 @@ import storage_fixtures as fx
 from conftest import inventory_of
 from realistic import Sheet
 
-from regie.compare import compare
+from regie.analysis.compare import compare
 
 
 def projects(rows: list[list[Any]], header: list[str] | None = None) -> Sheet:

@@ -1,4 +1,4 @@
-"""Explanations of mapped values and the Projecten table (regie.explain)."""
+"""Explanations of mapped values and the Projecten table (regie.mapping.explain)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from conftest import inventory_of
 from realistic import Sheet
 
 from regie import vocabulary as voc
-from regie.explain import (
+from regie.mapping.explain import (
     NO_ELEMENT,
     NO_PHASE,
     NO_ROLE,

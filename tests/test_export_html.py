@@ -18,12 +18,12 @@ import ui_support as ui
 from export_support import HOSTILE_NAMES, example_inventory, hostile_inventory
 
 from regie import load_inventory
-from regie import presentation as pres
 from regie import vocabulary as voc
+from regie.analysis.filters import Filters, apply, describe
+from regie.analysis.privacy import hide_names
+from regie.charts import presentation as pres
 from regie.export import html as export
-from regie.filters import Filters, apply, describe
 from regie.formatting import nl_date
-from regie.privacy import hide_names
 
 MOMENT = dt.datetime(2026, 11, 23, 14, 5)
 EXTERNAL = re.compile(

@@ -24,16 +24,18 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
-from regie import analysis, load_inventory, partner_views, paths, skills
-from regie import presentation as pres
+from regie import analysis, load_inventory
 from regie import vocabulary as voc
+from regie.analysis import partners as partner_analysis
+from regie.analysis import paths, skills
+from regie.analysis.filters import Filters, apply, describe
+from regie.analysis.privacy import hide_names
+from regie.charts import presentation as pres
 from regie.charts.native import NativeChart, NativeSeries
 from regie.export import pptx as export
-from regie.filters import Filters, apply, describe
 from regie.formatting import nl_date
 from regie.model import Inventory
-from regie.privacy import hide_names
-from regie.schemas import schema3_table
+from regie.vocabulary.schemas import schema3_table
 
 MOMENT = dt.datetime(2026, 11, 23, 14, 5)
 SCHEMA3_INDEX = 1 + [v.key for v in pres.VIEWS].index(export.SCHEMA3_BEFORE)
@@ -122,10 +124,10 @@ def test_every_view_has_a_native_chart_with_the_analysis_numbers() -> None:
 
     chart = chart_of(slides["partners"])
     assert chart.chart_type == XL_CHART_TYPE.BAR_STACKED
-    table = partner_views.partner_type_counts(inv)
+    table = partner_analysis.partner_type_counts(inv)
     values = series_values(chart)
     assert values and all(sum(v) > 0 for v in values.values())
-    for code in partner_views.TYPE_KEYS:
+    for code in partner_analysis.TYPE_KEYS:
         if table[code].sum():
             label = voc.partner_type_label(code) if code != voc.UNKNOWN else "Onbekend type"
             assert values[label] == table[code].tolist()

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from export_support import example_inventory
 
-from regie.charts.overview import roles_per_phase_bars
+from regie.charts.roles import roles_per_phase_bars
 from regie.export import png
 from regie.export.names import export_name
 from regie.export.safe import chart_label, starts_like_formula, xml_text

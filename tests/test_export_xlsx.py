@@ -28,9 +28,9 @@ from export_support import (
 
 from regie import Inventory, load_inventory
 from regie import vocabulary as voc
+from regie.analysis.filters import Filters, apply
+from regie.analysis.privacy import hide_names
 from regie.export import xlsx as export
-from regie.filters import Filters, apply
-from regie.privacy import hide_names
 from regie.reading.columns import match_header
 
 FIXTURES: dict[str, tuple[Callable[[], bytes], str]] = {

@@ -1,4 +1,4 @@
-"""The partner–project network: links per phase, capping, layout, betweenness (regie.network)."""
+"""The partner–project network: links per phase, capping, layout, betweenness (regie.analysis.network)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import pytest
 from conftest import inventory_of
 from realistic import Sheet
 
-from regie import load_inventory, network
+from regie import load_inventory
+from regie.analysis import network
 from regie.model import Inventory
 
 PROJECTS = Sheet("Projecten", [

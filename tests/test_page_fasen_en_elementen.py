@@ -19,8 +19,9 @@ from ui_support import (
     rendered,
 )
 
-from regie import analysis, cells, load_inventory
+from regie import analysis, load_inventory
 from regie import vocabulary as voc
+from regie.analysis import cells
 
 PAGE = PAGE_BY_STEM["fasen_en_elementen"].path
 PHASE_KEY, ELEMENT_KEY = "fasen_cel_fase", "fasen_cel_element"

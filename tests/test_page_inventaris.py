@@ -19,7 +19,7 @@ from ui_support import (
     workbook,
 )
 
-from regie.review import NO_CHOICE_LABEL
+from regie.review.mappings import NO_CHOICE_LABEL
 
 PAGE = PAGE_BY_STEM["inventaris"].path
 OVERVIEW = PAGE_BY_STEM["overzicht"].path

@@ -22,7 +22,7 @@ from ui_support import (
 )
 
 from regie import load_inventory
-from regie import presentation as pres
+from regie.charts import presentation as pres
 
 PAGE = Path(__file__).resolve().parents[1] / "pages" / "presenteren.py"
 TITLES = [v.title for v in pres.VIEWS]
@@ -85,7 +85,7 @@ def test_filters_reach_the_view() -> None:
     expected = "Filter: fase Visie · rol Regisseur"
     assert any(expected in t for t in chart_titles(at))
     inv = load_inventory(Path(__file__).resolve().parents[1] / "data" / "voorbeeld_inventaris.xlsx")
-    from regie.filters import Filters, apply
+    from regie.analysis.filters import Filters, apply
 
     assert metrics(at)["Projecten"] == str(len(apply(inv, Filters(fase=("visie",), rol=("regisseur",))).projects))
 

@@ -22,8 +22,9 @@ from ui_support import (
     rendered,
 )
 
-from regie import analysis, load_inventory, skills
+from regie import analysis, load_inventory
 from regie import vocabulary as voc
+from regie.analysis import skills
 from regie.formatting import nl_count
 
 PAGE = PAGE_BY_STEM["vaardigheden"].path

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from ui_support import DEGENERATE, EXAMPLE_BANNER, ROOT, app_test, exceptions, metrics, rendered, shown_text
 from werkplaats_fixtures import inventory_xlsx
 
-from regie import werkplaats as wp
+from regie.instruments import werkplaats as wp
 from regie.storage import ENV_URL, Store
 
 PAGE = ROOT / "pages" / "werkplaats.py"

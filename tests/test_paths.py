@@ -1,4 +1,4 @@
-"""Role paths across visie → beleid → uitvoering (regie.paths)."""
+"""Role paths across visie → beleid → uitvoering (regie.analysis.paths)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import pytest
 from conftest import inventory_of
 from realistic import Sheet, long_format_xlsx, per_phase_roles_xlsx
 
-from regie import load_inventory, paths
+from regie import load_inventory
+from regie.analysis import paths
 
 
 def test_per_phase_role_columns_make_paths() -> None:

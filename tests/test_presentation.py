@@ -1,4 +1,4 @@
-"""The presentation sequence (regie.presentation), its headline view and the native chart data."""
+"""The presentation sequence (regie.charts.presentation), its headline view and the native chart data."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import ui_support as ui
 from export_support import example_inventory
 
 from regie import analysis, load_inventory
-from regie import presentation as pres
 from regie import vocabulary as voc
+from regie.analysis.filters import Filters, apply
 from regie.charts import headline, native
+from regie.charts import presentation as pres
 from regie.charts.theme import Chart
-from regie.filters import Filters, apply
 
 
 def test_sequence_is_the_issue_order() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from conftest import inventory_of
 from realistic import Sheet
 
-from regie.filters import Filters, apply
-from regie.privacy import hide_names, without_personal_data
+from regie.analysis.filters import Filters, apply
+from regie.analysis.privacy import hide_names, without_personal_data
 
 PROJECTS = Sheet("Projecten", [
     ["ID", "Projectnaam", "Fase", "Trekker", "Partners", "Domein"],

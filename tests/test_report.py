@@ -1,4 +1,4 @@
-"""The validation report and row accounting as tables (regie.report)."""
+"""The validation report and row accounting as tables (regie.review.report, regie.export.table_csv)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import pytest
 from conftest import inventory_of
 from realistic import Sheet
 
-from regie.report import (
+from regie.export.table_csv import csv_bytes
+from regie.review.report import (
     ISSUE_COLUMNS,
     ROW_COLUMNS,
-    csv_bytes,
     filter_issues,
     issues_table,
     row_accounting,

@@ -8,7 +8,7 @@ from conftest import inventory_of
 from realistic import Sheet
 
 from regie import vocabulary as voc
-from regie.review import (
+from regie.review.mappings import (
     NO_CHOICE_LABEL,
     STATUS_ACCEPTED,
     STATUS_OPEN,

@@ -1,4 +1,4 @@
-"""regie.schemas: MOVISIE's schemas verbatim (checked against the source text) and the element lists."""
+"""regie.vocabulary.schemas: MOVISIE's schemas verbatim (checked against the source text) and the element lists."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 import pytest
 from conftest import ROOT
 
-from regie import schemas
 from regie import vocabulary as voc
+from regie.vocabulary import schemas
 
 SEED = ROOT.parent / "shared" / "seeds" / "004_a04f4f5528d16dae.txt"
 

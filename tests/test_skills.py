@@ -1,4 +1,4 @@
-"""regie.skills: demand per phase with the unknown-role flag, the gap table and the team table."""
+"""regie.analysis.skills: demand per phase with the unknown-role flag, the gap table and the team table."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import realistic
 from conftest import ROOT, inventory_of
 from realistic import Sheet
 
-from regie import analysis, load_inventory, skills
+from regie import analysis, load_inventory
 from regie import vocabulary as voc
-from regie.privacy import hide_names
+from regie.analysis import skills
+from regie.analysis.privacy import hide_names
 
 
 @pytest.fixture(scope="module")

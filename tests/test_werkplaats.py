@@ -1,4 +1,4 @@
-"""regie.werkplaats: codes and keys, the items a facilitator picks, voting and the zelfscan by anonymous
+"""regie.instruments.werkplaats: codes and keys, the items a facilitator picks, voting and the zelfscan by anonymous
 participants, results only with the key and only after the reveal, concurrent participants counted
 once, deletion, and the schema step that adds the tables (an older database upgrades).
 
@@ -20,8 +20,8 @@ import werkplaats_fixtures as fx
 
 from regie import load_inventory
 from regie import vocabulary as voc
-from regie import werkplaats as wp
 from regie.errors import RegieError
+from regie.instruments import werkplaats as wp
 from regie.instruments import zelfscan as scan
 from regie.storage import SCHEMA_VERSION, Store, migrations
 from regie.storage import engine as db

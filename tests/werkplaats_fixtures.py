@@ -24,7 +24,7 @@ def inventory_xlsx() -> bytes:
 def vote_worker(url: str, code: str, barrier: Any, votes: dict, scan: dict, rounds: int, results: Any) -> None:
     """One participant on their own device (own process, own engine): wait for the others, join, then
     vote and answer ``rounds`` times (each time replacing the earlier votes); report its id."""
-    from regie import werkplaats as wp
+    from regie.instruments import werkplaats as wp
     from regie.storage import Store
 
     store = Store(url)

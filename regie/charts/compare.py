@@ -11,8 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from regie import vocabulary as voc
+from regie.analysis.compare import Comparison
 from regie.charts.theme import PALETTE, Chart, count_ticks, safe_label, titled
-from regie.compare import Comparison
 from regie.formatting import nl_int
 
 COLOUR_A = PALETTE["hemelsblauw"]

@@ -3,17 +3,19 @@
 PowerPoint (and LibreOffice Impress) draw their own charts from a small table, so a deck can hold
 *editable* charts instead of pictures. A :class:`NativeChart` is that table plus how to draw it
 (clustered or stacked bars, horizontal or vertical) in the app's palette. The numbers come from
-the same functions as the plotly charts of :mod:`regie.presentation`, so deck and dashboard agree.
+the same functions as the plotly charts of :mod:`regie.charts.presentation`, so deck and dashboard agree.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from regie import analysis, partner_views, paths, skills
+from regie import analysis
 from regie import vocabulary as voc
+from regie.analysis import partners as partner_analysis
+from regie.analysis import paths, skills
 from regie.charts import headline
-from regie.charts.network import TYPE_PATTERNS, type_label
+from regie.charts.partners import TYPE_PATTERNS, type_label
 from regie.charts.skills import DEMAND_COLOUR, SUPPLY_COLOUR, SUPPLY_PATTERN
 from regie.charts.theme import (
     ELEMENT_COLOURS,
@@ -143,8 +145,8 @@ def skill_demand(inv: Inventory) -> NativeChart:
 
 def partner_types(inv: Inventory) -> NativeChart:
     """Distinct partners per phase (categories) and partner type (series), stacked horizontal bars."""
-    table = partner_views.partner_type_counts(inv)
-    present = [c for c in partner_views.TYPE_KEYS if table[c].sum() > 0]
+    table = partner_analysis.partner_type_counts(inv)
+    present = [c for c in partner_analysis.TYPE_KEYS if table[c].sum() > 0]
     return NativeChart(
         tuple(voc.phase_label(p) for p in table.index),
         tuple(

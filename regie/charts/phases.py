@@ -7,12 +7,37 @@ import plotly.graph_objects as go
 
 from regie import analysis
 from regie import vocabulary as voc
-from regie.charts.overview import phase_element_heatmap
-from regie.charts.theme import ELEMENT_COLOURS, ELEMENT_PATTERNS, PALETTE, Chart, count_ticks, titled
+from regie.charts.theme import ELEMENT_COLOURS, ELEMENT_PATTERNS, PALETTE, SEQUENTIAL, Chart, count_ticks, titled
 from regie.model import Inventory
 
 CELL_MARKER_SIZE = 46
 """Pixel size of the invisible click target on every cell."""
+
+
+
+def phase_element_heatmap(inv: Inventory, subtitle: str) -> Chart:
+    """Heatmap of projects per phase (rows) and element (columns), with the count in every cell."""
+    counts = analysis.phase_element_counts(inv)
+    columns = [*voc.ELEMENT_CODES, voc.UNDETERMINED]
+    z = [[counts[p][e] for e in columns] for p in voc.PHASE_CODES]
+    x = [voc.element_label(e) for e in columns]
+    y = [voc.phase_label(p) for p in voc.PHASE_CODES]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=x, y=y, colorscale=SEQUENTIAL, text=z, texttemplate="%{text}",
+        textfont={"size": 18}, hovertemplate="%{y} × %{x}: %{z} projecten<extra></extra>",
+        colorbar={"title": {"text": "Projecten"}}, xgap=3, ygap=3,
+    ))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_traces(colorbar=count_ticks(max((max(row) for row in z), default=0)))
+    titled(fig, "Projecten per fase en element", subtitle)
+    table = pd.DataFrame(z, columns=x, index=y).rename_axis("Fase").reset_index()
+    return Chart(
+        fig, table, "Projecten per fase en element",
+        "Hoeveel projecten in elke fase met welk MOVISIE-element werken; uit de kolommen fase en "
+        "element van de inventaris.",
+        "Telt projecten per fase en element; een project in twee fasen of met twee elementen telt in "
+        "elke combinatie. 'Onbepaald' zijn projecten zonder geaccepteerd element.",
+    )
 
 
 def clickable_phase_element_heatmap(

@@ -6,14 +6,17 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from regie import paths, role_views
+from regie import analysis
 from regie import vocabulary as voc
+from regie.analysis import paths
+from regie.analysis import roles as role_analysis
 from regie.charts.theme import (
     PALETTE,
     ROLE_COLOURS,
     ROLE_PATTERNS,
     UNKNOWN_COLOUR,
     Chart,
+    count_ticks,
     titled,
 )
 from regie.formatting import nl_int, nl_percent
@@ -21,6 +24,40 @@ from regie.model import Inventory
 
 PHASE_X: dict[str, float] = {"visie": 0.001, "beleid": 0.5, "uitvoering": 0.999}
 """Horizontal place of each phase's column in the Sankey."""
+
+
+
+def roles_per_phase_bars(inv: Inventory, subtitle: str) -> Chart:
+    """Stacked horizontal bars: per phase the municipality's roles, each segment labelled."""
+    counts = analysis.role_counts(inv)
+    roles = [*voc.ROLE_CODES, voc.UNKNOWN]
+    phases = [voc.phase_label(p) for p in voc.PHASE_CODES]
+    fig = go.Figure()
+    for role in roles:
+        values = [counts[p][role] for p in voc.PHASE_CODES]
+        fig.add_trace(go.Bar(
+            name=voc.role_label(role), y=phases, x=values, orientation="h",
+            marker={"color": ROLE_COLOURS[role], "line": {"color": "#FFFFFF", "width": 1},
+                    "pattern": {"shape": ROLE_PATTERNS[role], "fillmode": "overlay", "fgcolor": "#FFFFFF",
+                                "fgopacity": 0.45}},
+            text=[str(v) if v else "" for v in values],
+            textposition="inside", insidetextanchor="middle",
+            hovertemplate=f"{voc.role_label(role)}" + ": %{x} projecten<extra>%{y}</extra>",
+        ))
+    top = max((sum(counts[p][r] for r in roles) for p in voc.PHASE_CODES), default=0)
+    fig.update_layout(barmode="stack", xaxis_title="Projecten", yaxis={"autorange": "reversed"},
+                      xaxis=count_ticks(top))
+    titled(fig, "Rol van de gemeente per fase", subtitle)
+    table = pd.DataFrame(
+        {voc.role_label(r): [counts[p][r] for p in voc.PHASE_CODES] for r in roles}, index=phases,
+    ).rename_axis("Fase").reset_index()
+    return Chart(
+        fig, table, "Rol van de gemeente per fase",
+        "Welke rol de gemeente in elke fase speelt; uit de rolkolommen (rol per fase gaat voor de "
+        "rol van het project).",
+        "Telt per fase de projecten met een rol in die fase: een rol per fase, of de rol van het "
+        "project in de fasen waarin het zit ('onbekend' als er geen rol is opgegeven).",
+    )
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -134,7 +171,7 @@ def _category_styles(mapping: dict[str, str], categories: tuple[str, ...]) -> tu
     colours: dict[str, str] = {}
     patterns: dict[str, str] = {}
     for category in categories:
-        roles = role_views.roles_of_category(mapping, category)
+        roles = role_analysis.roles_of_category(mapping, category)
         if roles:
             colours[category] = ROLE_COLOURS[roles[0]]
             patterns[category] = ROLE_PATTERNS[roles[0]]
@@ -146,8 +183,8 @@ def _category_styles(mapping: dict[str, str], categories: tuple[str, ...]) -> tu
 
 def rivm_bars(inv: Inventory, subtitle: str) -> Chart:
     """Per phase the projects per RIVM scenario (stacked, labelled)."""
-    table = role_views.rivm_counts(inv)
-    colours, patterns = _category_styles(role_views.RIVM_OF_ROLE, role_views.RIVM_CATEGORIES)
+    table = role_analysis.rivm_counts(inv)
+    colours, patterns = _category_styles(role_analysis.RIVM_OF_ROLE, role_analysis.RIVM_CATEGORIES)
     return _stacked_phase_bars(
         table, colours, patterns, "Rol per fase als RIVM-scenario", subtitle,
         "Dezelfde rollen als de vier scenario's van RIVM Centrum Gezond Leven: zelf doen, "
@@ -160,8 +197,8 @@ def rivm_bars(inv: Inventory, subtitle: str) -> Chart:
 
 def government_role_bars(inv: Inventory, subtitle: str) -> Chart:
     """Per phase the projects per government role of Kaag en Braassem (stacked, labelled)."""
-    table = role_views.government_role_counts(inv)
-    colours, patterns = _category_styles(role_views.GOVERNMENT_ROLE_OF_ROLE, role_views.GOVERNMENT_CATEGORIES)
+    table = role_analysis.government_role_counts(inv)
+    colours, patterns = _category_styles(role_analysis.GOVERNMENT_ROLE_OF_ROLE, role_analysis.GOVERNMENT_CATEGORIES)
     return _stacked_phase_bars(
         table, colours, patterns, "Rol per fase als overheidsrol", subtitle,
         "Dezelfde rollen als de overheidsrollen van Kaag en Braassem: presterende, samenwerkende, "
@@ -174,17 +211,17 @@ def government_role_bars(inv: Inventory, subtitle: str) -> Chart:
 
 REGIE_COLOURS: dict[str, str] = {
     "Interne regie": PALETTE["blauw"], "Externe regie": PALETTE["oranje"],
-    "Interne en externe regie": PALETTE["groen"], role_views.REGIE_NOT_GIVEN: UNKNOWN_COLOUR,
+    "Interne en externe regie": PALETTE["groen"], role_analysis.REGIE_NOT_GIVEN: UNKNOWN_COLOUR,
 }
 REGIE_PATTERNS: dict[str, str] = {
     "Interne regie": "", "Externe regie": "/", "Interne en externe regie": "x",
-    role_views.REGIE_NOT_GIVEN: "\\",
+    role_analysis.REGIE_NOT_GIVEN: "\\",
 }
 
 
 def regie_kind_bars(inv: Inventory, subtitle: str) -> Chart:
     """Projects per kind of regie (intern, extern, beide, niet opgegeven): all projects and per phase."""
-    table = role_views.regie_kind_counts(inv)
+    table = role_analysis.regie_kind_counts(inv)
     return _stacked_phase_bars(
         table, REGIE_COLOURS, REGIE_PATTERNS, "Interne en externe regie", subtitle,
         "Of de gemeente in een project regie voert binnen de eigen organisatie (intern), op de "

@@ -2,16 +2,54 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 
-from regie import skills
+from regie import analysis
 from regie import vocabulary as voc
+from regie.analysis import skills
 from regie.charts.theme import PALETTE, ROLE_PATTERNS, UNKNOWN_COLOUR, Chart, count_ticks, titled
 from regie.model import Inventory
 
 DEMAND_COLOUR = PALETTE["blauw"]
 SUPPLY_COLOUR = PALETTE["oranje"]
 SUPPLY_PATTERN = "/"
+
+
+
+def skills_demand_bars(inv: Inventory, subtitle: str) -> Chart:
+    """Bars of the demand per Schema 3 skill, grouped by phase, highest first."""
+    demand = analysis.skill_demand(inv)
+    rows = [
+        {"Vaardigheid": s, "Fase": voc.phase_label(p.code), "Vraag (projecten)": demand[p.code][s]}
+        for p in voc.PHASES for s in p.skills
+    ]
+    table = pd.DataFrame(rows).sort_values("Vraag (projecten)", ascending=False, kind="stable")
+    fig = go.Figure(go.Bar(
+        x=table["Vraag (projecten)"], y=[f"{s} ({f})" for s, f in zip(table["Vaardigheid"], table["Fase"], strict=True)],
+        orientation="h", text=table["Vraag (projecten)"], textposition="outside",
+        marker={"color": [_phase_colour(f) for f in table["Fase"]]},
+        hovertemplate="%{y}: %{x} projecten<extra></extra>",
+    ))
+    fig.update_layout(yaxis={"autorange": "reversed"}, xaxis_title="Projecten die de vaardigheid vragen",
+                      xaxis=count_ticks(table["Vraag (projecten)"].max() if len(table) else 0))
+    titled(fig, "Vraag naar regievaardigheden", subtitle)
+    return Chart(
+        fig, table.reset_index(drop=True), "Vraag naar regievaardigheden",
+        "Welke vaardigheden uit MOVISIE's Schema 3 het meest gevraagd worden; een project vraagt de "
+        "vaardigheden van elke fase waarin de gemeente een rol heeft.",
+        "Vraag = aantal projecten met in die fase een rol anders dan 'geen regie' (ook 'onbekend'); "
+        "elk zo'n project vraagt alle vaardigheden van die fase (MOVISIE Schema 3).",
+    )
+
+
+def _phase_colour(label: str) -> str:
+    from regie.charts.theme import PHASE_COLOURS
+
+    for code in voc.PHASE_CODES:
+        if voc.phase_label(code) == label:
+            return PHASE_COLOURS[code]
+    return PHASE_COLOURS[voc.UNKNOWN]
 
 
 def phase_demand_bars(inv: Inventory, subtitle: str) -> Chart:

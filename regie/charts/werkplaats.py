@@ -14,9 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from regie import vocabulary as voc
-from regie import werkplaats as wp
 from regie.charts.theme import PALETTE, ROLE_COLOURS, ROLE_PATTERNS, Chart, count_ticks, safe_label, titled
 from regie.formatting import nl_int, nl_number, nl_percent
+from regie.instruments import werkplaats as wp
 from regie.instruments import zelfscan as scan
 
 NAME_LENGTH = 48

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from regie import analysis
 from regie import vocabulary as voc
+from regie.analysis.filters import DIMENSIONS, Filters, describe, options, value_label
 from regie.errors import RegieError
-from regie.filters import DIMENSIONS, Filters, describe, options, value_label
 from regie.formatting import nl_int
 from regie.model import Inventory
 from regie.normalise import norm
@@ -168,8 +168,8 @@ def render(kind: str, inv: Inventory, filters: Filters, hide: bool, title: str |
 def run(args: argparse.Namespace) -> int:
     """Read the inventory, filter it, hide names when asked, write OUT; exit 0."""
     from regie import load_inventory
-    from regie.filters import apply
-    from regie.privacy import hide_names
+    from regie.analysis.filters import apply
+    from regie.analysis.privacy import hide_names
 
     kind = output_kind(args.output)
     chosen = vocabulary_filters(args)

@@ -2,6 +2,6 @@
 Excel (:mod:`.xlsx`) and PNG pictures of charts (:mod:`.png`).
 
 Every export takes the inventory as the user sees it (filtered, names hidden when asked) plus the
-:class:`~regie.filters.Filters`, and returns bytes; the presentation order comes from
-:mod:`regie.presentation`. User text is made safe on the way out (:mod:`.safe`).
+:class:`~regie.analysis.filters.Filters`, and returns bytes; the presentation order comes from
+:mod:`regie.charts.presentation`. User text is made safe on the way out (:mod:`.safe`).
 """

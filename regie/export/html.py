@@ -1,7 +1,7 @@
 """The presentation as one self-contained HTML report that works offline.
 
 One file to e-mail to a raad or college: the title, the date, the active filters, then every view
-of :mod:`regie.presentation` with its explanation, its interactive plotly chart, the chart's data as
+of :mod:`regie.charts.presentation` with its explanation, its interactive plotly chart, the chart's data as
 a table and the definition of what is counted, plus MOVISIE's Schema 3. plotly.js is inlined once
 (in the first chart); nothing is loaded from the internet: no external script, stylesheet, font
 or image.
@@ -20,16 +20,16 @@ import math
 import pandas as pd
 import plotly.io as pio
 
-from regie import presentation as pres
-from regie import schemas
 from regie import vocabulary as voc
+from regie.analysis.filters import Filters, describe
+from regie.charts import presentation as pres
 from regie.charts.headline import Headline
 from regie.charts.theme import Chart
 from regie.export.names import export_name
 from regie.export.safe import xml_text
-from regie.filters import Filters, describe
 from regie.formatting import nl_date, nl_datetime, nl_int, nl_number
 from regie.model import Inventory
+from regie.vocabulary import schemas
 
 PLOTLY_CONFIG: dict[str, object] = {
     "displaylogo": False, "responsive": True,

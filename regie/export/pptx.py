@@ -1,7 +1,7 @@
 """The presentation as a PowerPoint deck with native, editable charts (python-pptx).
 
 One title slide (the inventory's name, the date in Dutch, the active filters), then one slide per
-view of :mod:`regie.presentation`, with MOVISIE's Schema 3 as a native table before the skills.
+view of :mod:`regie.charts.presentation`, with MOVISIE's Schema 3 as a native table before the skills.
 Every chart is a real PowerPoint chart (right-click → "Gegevens bewerken" in PowerPoint, or edit in
 LibreOffice Impress), drawn in the app's colour-blind-safe palette with a fill pattern per series
 and the numbers on the bars, so colour never carries meaning alone. Every chart slide has speaker
@@ -28,17 +28,17 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
-from regie import presentation as pres
-from regie import schemas
 from regie import vocabulary as voc
+from regie.analysis.filters import Filters, describe
+from regie.charts import presentation as pres
 from regie.charts.headline import Headline
 from regie.charts.native import CLUSTERED, NativeChart
 from regie.charts.theme import PALETTE
 from regie.export.names import export_name
 from regie.export.safe import chart_label, xml_text
-from regie.filters import Filters, describe
 from regie.formatting import nl_date
 from regie.model import Inventory
+from regie.vocabulary import schemas
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 """16:9 slides."""

@@ -39,14 +39,15 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from regie import explain, report
 from regie import vocabulary as voc
+from regie.analysis.filters import Filters, describe
 from regie.export.names import export_name
 from regie.export.safe import FORMULA_START, XML_ILLEGAL, xml_text
-from regie.filters import Filters, describe
 from regie.formatting import nl_datetime
+from regie.mapping import explain
 from regie.model import Inventory
 from regie.reading.columns import match_header
+from regie.review import report
 
 SHEET_PROJECTS = "Projecten"
 SHEET_PARTNERS = "Partners"

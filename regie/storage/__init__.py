@@ -9,7 +9,7 @@
     store.snapshots("Gemeente Wadlo")      # [SnapshotInfo], oldest first
     snapshot = store.load_snapshot("Gemeente Wadlo", "voor")
     inventory = snapshot.inventory()       # mapped as when saved
-    store.compare("Gemeente Wadlo", "voor", "na")       # regie.compare.Comparison
+    store.compare("Gemeente Wadlo", "voor", "na")       # regie.analysis.compare.Comparison
     store.mappings_for("Gemeente Wadlo")   # value mappings for the next upload
 
 Modules: :mod:`~regie.storage.engine` (URL, engines, transactions with retries),

@@ -21,7 +21,7 @@ from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from regie.analysis import analyse
-from regie.compare import Comparison, compare
+from regie.analysis.compare import Comparison, compare
 from regie.errors import RegieError
 from regie.mapping import REVIEWABLE, map_inventory
 from regie.model import Inventory

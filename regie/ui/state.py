@@ -18,11 +18,12 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from regie import Inventory, map_inventory, network, read_workbook
+from regie import Inventory, map_inventory, read_workbook
+from regie.analysis import network
+from regie.analysis.filters import DIMENSIONS, Filters, apply, describe
+from regie.analysis.privacy import hide_names
 from regie.errors import RegieError
-from regie.filters import DIMENSIONS, Filters, apply, describe
 from regie.model import RawWorkbook
-from regie.privacy import hide_names
 
 if TYPE_CHECKING:
     from regie.storage import Snapshot, Store
@@ -506,7 +507,7 @@ def _store_werkruimte_mapping(field: str, original: str, code: str | None) -> No
 
 
 # ------------------------------------------------------------------------------------------------
-# Werkplaats (regie.werkplaats): the facilitator's code and key, the participant's anonymous id
+# Werkplaats (regie.instruments.werkplaats): the facilitator's code and key, the participant's anonymous id
 # ------------------------------------------------------------------------------------------------
 
 KEY_WERKPLAATS = "regie_werkplaats"
@@ -531,7 +532,7 @@ def set_facilitated(code: str | None, key: str | None = None) -> None:
 def participant_id(code: str, given: str | None = None) -> str:
     """This session's anonymous id in the werkplaats ``code`` (made once; ``given`` — from the
     participant's own link — is used when the session has none yet)."""
-    from regie.werkplaats import new_participant
+    from regie.instruments.werkplaats import new_participant
 
     ids: dict[str, str] = dict(st.session_state.get(KEY_PARTICIPANT) or {})
     if code not in ids:

@@ -14,9 +14,9 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
+from regie.analysis.filters import DIMENSIONS, options, value_label
 from regie.charts.theme import Chart
 from regie.errors import RegieError
-from regie.filters import DIMENSIONS, options, value_label
 from regie.ui import state
 
 T = TypeVar("T")
@@ -132,7 +132,7 @@ def show_error(message: str) -> None:
 
 def show_projector_chart(chart: Chart, key: str) -> None:
     """A chart for the projector (page Presenteren), with "Toon als tabel": drawn without Streamlit's
-    chart theme, which would replace the large fonts of :func:`regie.presentation.for_projector`."""
+    chart theme, which would replace the large fonts of :func:`regie.charts.presentation.for_projector`."""
     st.plotly_chart(chart.figure, key=key, theme=None, config={"displaylogo": False, "locale": "nl"})
     if st.toggle("Toon als tabel", key=f"{key}_tabel"):
         show_table(chart.table, key=f"{key}_tabeldata")

@@ -9,8 +9,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from regie import network, partner_views
 from regie import vocabulary as voc
+from regie.analysis import network
+from regie.analysis import partners as partner_analysis
 from regie.charts.labels import Scale, place_labels
 from regie.charts.theme import (
     MARKER_SYMBOLS,
@@ -25,7 +26,7 @@ from regie.charts.theme import (
 from regie.formatting import nl_int, nl_number, nl_percent
 from regie.model import Inventory
 
-TYPE_KEYS = partner_views.TYPE_KEYS
+TYPE_KEYS = partner_analysis.TYPE_KEYS
 TYPE_SYMBOLS: dict[str, str] = {code: MARKER_SYMBOLS[i % len(MARKER_SYMBOLS)] for i, code in enumerate(TYPE_KEYS)}
 """A marker shape per partner type (with its colour), so types are told apart without colour."""
 _PATTERN_CYCLE = ("", "/", "x", ".")
@@ -155,7 +156,7 @@ def network_figure(net: network.Network, shape: network.Structure, subtitle: str
 
 def partner_types_per_phase_bars(inv: Inventory, subtitle: str) -> Chart:
     """Per phase, the distinct partners per type (stacked, labelled)."""
-    table = partner_views.partner_type_counts(inv)
+    table = partner_analysis.partner_type_counts(inv)
     present = [c for c in TYPE_KEYS if table[c].sum() > 0] or [voc.UNKNOWN]
     phases = [voc.phase_label(p) for p in table.index]
     fig = go.Figure()
@@ -200,7 +201,7 @@ def most_connected_bars(top: pd.DataFrame, subtitle: str, phase: str) -> Chart:
     table = pd.DataFrame({
         "Partner": top["naam"].tolist(),
         "Type": [type_label(t or voc.UNKNOWN) for t in top["type"]],
-        "Werkgebied": [partner_views.WERKGEBIED_LABELS.get(w, "Onbekend") if isinstance(w, str) else "Onbekend"
+        "Werkgebied": [partner_analysis.WERKGEBIED_LABELS.get(w, "Onbekend") if isinstance(w, str) else "Onbekend"
                        for w in top["werkgebied"]],
         "Projecten": top["projecten"].astype(int).tolist(),
         "Tussenpositie": [nl_number(v, 3) for v in top["tussenpositie"]],
@@ -216,7 +217,7 @@ def most_connected_bars(top: pd.DataFrame, subtitle: str, phase: str) -> Chart:
 
 def influence_interest_grid(grid: pd.DataFrame, subtitle: str) -> Chart:
     """Scatter of partners by mean invloed (x) and belang (y), quadrant lines and names."""
-    x, y = partner_views.spread_points(grid)
+    x, y = partner_analysis.spread_points(grid)
     fig = go.Figure()
     threshold = voc.INFLUENCE_INTEREST_THRESHOLD
     for x0, x1, y0, y1, colour in (
@@ -227,12 +228,12 @@ def influence_interest_grid(grid: pd.DataFrame, subtitle: str) -> Chart:
     fig.add_hline(y=threshold, line={"color": "#8C8C8C", "dash": "dash", "width": 1})
     fig.add_vline(x=threshold, line={"color": "#8C8C8C", "dash": "dash", "width": 1})
     corners = {
-        partner_views.QUADRANTS[0]: (5.55, 5.55, "right", "top"),
-        partner_views.QUADRANTS[1]: (5.55, 0.45, "right", "bottom"),
-        partner_views.QUADRANTS[2]: (0.45, 5.55, "left", "top"),
-        partner_views.QUADRANTS[3]: (0.45, 0.45, "left", "bottom"),
+        partner_analysis.QUADRANTS[0]: (5.55, 5.55, "right", "top"),
+        partner_analysis.QUADRANTS[1]: (5.55, 0.45, "right", "bottom"),
+        partner_analysis.QUADRANTS[2]: (0.45, 5.55, "left", "top"),
+        partner_analysis.QUADRANTS[3]: (0.45, 0.45, "left", "bottom"),
     }
-    counts = partner_views.quadrant_counts(grid)
+    counts = partner_analysis.quadrant_counts(grid)
     for name, (cx, cy, xanchor, yanchor) in corners.items():
         fig.add_annotation(x=cx, y=cy, text=f"<b>{name}</b> ({nl_int(counts[name])})", showarrow=False,
                            xanchor=xanchor, yanchor=yanchor, font={"size": 15, "color": "#333333"})
@@ -298,9 +299,9 @@ WERKGEBIED_PATTERNS: dict[str, str] = {"lokaal": "", "regionaal": "/", "landelij
 
 def werkgebied_bars(inv: Inventory, subtitle: str) -> Chart:
     """Bars of the partners per werkgebied (lokaal, regionaal, landelijk, onbekend) with numbers."""
-    counts = partner_views.werkgebied_counts(inv)
-    keys = list(partner_views.WERKGEBIED_KEYS)
-    labels = [partner_views.WERKGEBIED_LABELS[k] for k in keys]
+    counts = partner_analysis.werkgebied_counts(inv)
+    keys = list(partner_analysis.WERKGEBIED_KEYS)
+    labels = [partner_analysis.WERKGEBIED_LABELS[k] for k in keys]
     total = sum(counts.values())
     values = [counts[k] for k in keys]
     fig = go.Figure(go.Bar(

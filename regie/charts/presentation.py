@@ -14,14 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from regie import analysis, paths, skills
+from regie import analysis
+from regie.analysis import paths, skills
+from regie.analysis.filters import Filters, describe
 from regie.charts import headline, native
-from regie.charts.network import partner_types_per_phase_bars
-from regie.charts.overview import phase_element_heatmap, roles_per_phase_bars, skills_demand_bars
-from regie.charts.roles import role_path_sankey
-from regie.charts.skills import demand_supply_bars
+from regie.charts.partners import partner_types_per_phase_bars
+from regie.charts.phases import phase_element_heatmap
+from regie.charts.roles import role_path_sankey, roles_per_phase_bars
+from regie.charts.skills import demand_supply_bars, skills_demand_bars
 from regie.charts.theme import Chart
-from regie.filters import Filters, describe
 from regie.model import Inventory
 
 NO_PROJECTS = (

@@ -2,8 +2,7 @@
 
 ``issues_table`` turns :attr:`Inventory.issues` into a Dutch table (Ernst, Tabel, Blad, Rij, Kolom,
 Waarde, Melding); ``row_accounting`` shows per table that every row read was either used or
-rejected ("nothing is lost"); ``csv_bytes`` writes a table as a CSV that Dutch Excel opens and that
-cannot smuggle formulas into a spreadsheet.
+rejected ("nothing is lost"). The report's CSV download is :func:`regie.export.table_csv.csv_bytes`.
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ from __future__ import annotations
 import pandas as pd
 
 from regie import vocabulary as voc
-from regie.export.safe import starts_like_formula
 from regie.model import SEVERITY_ERROR, SEVERITY_WARNING, Inventory
 
 ISSUE_COLUMNS: tuple[str, ...] = ("Ernst", "Tabel", "Blad", "Rij", "Kolom", "Waarde", "Melding")
@@ -76,19 +74,3 @@ def row_accounting(inv: Inventory) -> pd.DataFrame:
             "Afgewezen": rejected, "Toelichting": note,
         })
     return pd.DataFrame(rows, columns=list(ROW_COLUMNS))
-
-
-def _defuse(value: object) -> object:
-    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and starts_like_formula(value):
-        return "'" + value
-    return value
-
-
-def csv_bytes(table: pd.DataFrame) -> bytes:
-    """The table as CSV for Dutch Excel: ``;`` separator, UTF-8 with BOM, formulas defused."""
-    safe = table.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object:
-            safe[column] = safe[column].map(_defuse)
-    return safe.to_csv(index=False, sep=";").encode("utf-8-sig")

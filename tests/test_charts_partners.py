@@ -1,4 +1,4 @@
-"""Figures of the Partners page (regie.charts.network): types by colour AND shape, labels safe,
+"""Figures of the Partners page (regie.charts.partners): types by colour AND shape, labels safe,
 numbers on bars, a table for every chart."""
 
 from __future__ import annotations
@@ -10,12 +10,14 @@ from conftest import inventory_of
 from realistic import Sheet
 from test_network import INVOLVEMENT, PARTNERS, PROJECTS
 
-from regie import load_inventory, network, partner_views
+from regie import load_inventory
 from regie import vocabulary as voc
-from regie.charts import network as charts
+from regie.analysis import network
+from regie.analysis import partners as partner_analysis
+from regie.analysis.privacy import hide_names
+from regie.charts import partners as charts
 from regie.charts.theme import MARKER_SYMBOLS, PARTNER_TYPE_COLOURS, Chart
 from regie.model import Inventory
-from regie.privacy import hide_names
 
 HOSTILE = "<img src=x onerror=alert(1)> **vet**"
 
@@ -67,7 +69,7 @@ def test_hostile_partner_names_are_escaped() -> None:
         Sheet("Partners", [["Naam", "Type"], [HOSTILE, "GGD"]]),
         Sheet("Betrokkenheid", [["Project ID", "Partner", "Invloed", "Belang"], ["P1", HOSTILE, 4, 4]]),
     )
-    specs = [network_chart(inv).figure, charts.influence_interest_grid(partner_views.influence_interest(inv), "s").figure]
+    specs = [network_chart(inv).figure, charts.influence_interest_grid(partner_analysis.influence_interest(inv), "s").figure]
     net = network.build(inv)
     top = network.most_connected(net, network.structure(len(net.nodes), net.sources, net.targets))
     specs.append(charts.most_connected_bars(top, "s", "alle").figure)
@@ -84,7 +86,7 @@ def test_hidden_names_do_not_reach_the_figures(inv: Inventory) -> None:
     figures = [
         charts.network_figure(net, shape, "s", "alle"),
         charts.most_connected_bars(network.most_connected(net, shape), "s", "alle"),
-        charts.influence_interest_grid(partner_views.influence_interest(hidden), "s"),
+        charts.influence_interest_grid(partner_analysis.influence_interest(hidden), "s"),
     ]
     for chart in figures:
         text = json.dumps(chart.figure.to_plotly_json(), ensure_ascii=False) + chart.table.to_json()
@@ -121,9 +123,9 @@ def test_most_connected_bars_show_numbers(inv: Inventory) -> None:
 
 
 def test_influence_interest_grid(inv: Inventory) -> None:
-    chart = charts.influence_interest_grid(partner_views.influence_interest(inv), "s")
+    chart = charts.influence_interest_grid(partner_analysis.influence_interest(inv), "s")
     annotations = [a.text for a in chart.figure.layout.annotations]
-    for quadrant in partner_views.QUADRANTS:
+    for quadrant in partner_analysis.QUADRANTS:
         assert any(quadrant in a for a in annotations)
     assert chart.table["Kwadrant"].tolist() == ["Tevreden houden", "Informeren", "Monitoren"]
     assert chart.table["Invloed (gem.)"].tolist() == ["4,5", "2,0", "1,0"]

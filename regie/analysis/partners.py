@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from regie import vocabulary as voc
+from regie.analysis.network import links_per_phase
 from regie.model import Inventory
-from regie.network import links_per_phase
 
 TYPE_KEYS: tuple[str, ...] = (*(c.code for c in voc.PARTNER_TYPES), voc.UNKNOWN)
 WERKGEBIED_KEYS: tuple[str, ...] = (*(c.code for c in voc.WERKGEBIEDEN), voc.UNKNOWN)

@@ -1,4 +1,4 @@
-"""Partner types per phase, werkgebied and the influence × interest grid (regie.partner_views)."""
+"""Partner types per phase, werkgebied and the influence × interest grid (regie.analysis.partners)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from conftest import inventory_of
 from realistic import Sheet
 from test_network import INVOLVEMENT, PARTNERS, PROJECTS
 
-from regie import load_inventory, partner_views
+from regie import load_inventory
 from regie import vocabulary as voc
+from regie.analysis import partners as partner_analysis
 from regie.model import Inventory
 
 
@@ -20,9 +21,9 @@ def inv() -> Inventory:
 
 
 def test_partner_types_per_phase_count_distinct_partners(inv: Inventory) -> None:
-    table = partner_views.partner_type_counts(inv)
+    table = partner_analysis.partner_type_counts(inv)
     assert list(table.index) == list(voc.PHASE_CODES)
-    assert list(table.columns) == list(partner_views.TYPE_KEYS)
+    assert list(table.columns) == list(partner_analysis.TYPE_KEYS)
     assert table.loc["visie", "woningcorporatie"] == 1
     assert table.loc["visie", "ggd"] == 1
     assert table.loc["visie", "welzijnsorganisatie"] == 1   # P4's involvement says visie
@@ -31,14 +32,14 @@ def test_partner_types_per_phase_count_distinct_partners(inv: Inventory) -> None
 
 
 def test_werkgebied(inv: Inventory) -> None:
-    assert partner_views.werkgebied_counts(inv) == {"lokaal": 2, "regionaal": 1, "landelijk": 0, "onbekend": 1}
-    assert partner_views.share_beyond_municipality(inv) == pytest.approx(1 / 3)
+    assert partner_analysis.werkgebied_counts(inv) == {"lokaal": 2, "regionaal": 1, "landelijk": 0, "onbekend": 1}
+    assert partner_analysis.share_beyond_municipality(inv) == pytest.approx(1 / 3)
 
 
 def test_werkgebied_all_unknown() -> None:
     inv = inventory_of(PROJECTS, Sheet("Partners", [["Naam", "Type"], ["Woonstad", "Woningcorporatie"]]))
-    assert partner_views.werkgebied_counts(inv)["onbekend"] == 1
-    assert partner_views.share_beyond_municipality(inv) is None
+    assert partner_analysis.werkgebied_counts(inv)["onbekend"] == 1
+    assert partner_analysis.share_beyond_municipality(inv) is None
 
 
 @pytest.mark.parametrize(("invloed", "belang", "quadrant"), [
@@ -52,12 +53,12 @@ def test_werkgebied_all_unknown() -> None:
     (3.4, 5, "Informeren"),
 ])
 def test_quadrant(invloed: float, belang: float, quadrant: str) -> None:
-    assert partner_views.quadrant(invloed, belang) == quadrant
+    assert partner_analysis.quadrant(invloed, belang) == quadrant
 
 
 def test_influence_interest_means_per_partner(inv: Inventory) -> None:
-    frame = partner_views.influence_interest(inv)
-    assert list(frame.columns) == list(partner_views.GRID_COLUMNS)
+    frame = partner_analysis.influence_interest(inv)
+    assert list(frame.columns) == list(partner_analysis.GRID_COLUMNS)
     grid = frame.set_index("naam")
     assert grid.loc["Woonstad", "invloed"] == pytest.approx(4.5)   # 5 and 4
     assert grid.loc["Woonstad", "belang"] == pytest.approx(3.0)    # 4 and 2
@@ -65,21 +66,21 @@ def test_influence_interest_means_per_partner(inv: Inventory) -> None:
     assert grid.loc["Woonstad", "kwadrant"] == "Tevreden houden"
     assert grid.loc["GGD Regio", "kwadrant"] == "Informeren"
     assert grid.loc["Welzijn Plus", "kwadrant"] == "Monitoren"
-    assert partner_views.quadrant_counts(grid.reset_index()) == {
+    assert partner_analysis.quadrant_counts(grid.reset_index()) == {
         "Nauw betrekken": 0, "Tevreden houden": 1, "Informeren": 1, "Monitoren": 1,
     }
 
 
 def test_no_scores_gives_an_empty_grid() -> None:
     inv = inventory_of(PROJECTS, PARTNERS, Sheet("Betrokkenheid", [["Project ID", "Partner"], ["P1", "Woonstad"]]))
-    grid = partner_views.influence_interest(inv)
-    assert grid.empty and list(grid.columns) == list(partner_views.GRID_COLUMNS)
-    assert partner_views.quadrant_counts(grid) == dict.fromkeys(partner_views.QUADRANTS, 0)
+    grid = partner_analysis.influence_interest(inv)
+    assert grid.empty and list(grid.columns) == list(partner_analysis.GRID_COLUMNS)
+    assert partner_analysis.quadrant_counts(grid) == dict.fromkeys(partner_analysis.QUADRANTS, 0)
 
 
 def test_spread_points_separate_equal_scores_within_their_quadrant() -> None:
     grid = pd.DataFrame({"invloed": [4.0, 4.0, 4.0, 2.0, 3.5], "belang": [4.0, 4.0, 4.0, 2.0, 3.5]})
-    x, y = partner_views.spread_points(grid)
+    x, y = partner_analysis.spread_points(grid)
     assert len({(round(a, 6), round(b, 6)) for a, b in zip(x[:3], y[:3], strict=True)}) == 3
     assert (x[3], y[3]) == (2.0, 2.0)
     threshold = voc.INFLUENCE_INTEREST_THRESHOLD
@@ -89,6 +90,6 @@ def test_spread_points_separate_equal_scores_within_their_quadrant() -> None:
 
 def test_example(example_path) -> None:
     inv = load_inventory(example_path.read_bytes(), example_path.name)
-    assert partner_views.werkgebied_counts(inv) == {"lokaal": 14, "regionaal": 12, "landelijk": 2, "onbekend": 0}
-    assert partner_views.share_beyond_municipality(inv) == pytest.approx(0.5)
-    assert len(partner_views.influence_interest(inv)) == 28
+    assert partner_analysis.werkgebied_counts(inv) == {"lokaal": 14, "regionaal": 12, "landelijk": 2, "onbekend": 0}
+    assert partner_analysis.share_beyond_municipality(inv) == pytest.approx(0.5)
+    assert len(partner_analysis.influence_interest(inv)) == 28
