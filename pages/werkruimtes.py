@@ -174,7 +174,7 @@ if store is None:
     st.stop()
 
 st.info(
-    escape_markdown(f"De gegevens worden opgeslagen {store.location}.") + "  \n"
+    escape_markdown(f"De gegevens worden opgeslagen {store.kind}.") + "  \n"
     "Contactpersonen, trekkers en namen van teamleden worden alleen bewaard als je dat bij het opslaan "
     "aanvinkt; anders bewaart de app een kopie van het bestand zonder die gegevens. Verwijderen haalt de "
     "gegevens echt weg, ook het opgeslagen bestand.",

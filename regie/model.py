@@ -111,6 +111,8 @@ class RawTable:
     sheet_order: int
     columns: list[RawColumn]
     frame: pd.DataFrame
+    header_rows: tuple[int, int] | None = None
+    """First and last Excel row of the header (two rows for a two-row header)."""
 
     def col(self, column: RawColumn) -> pd.Series:
         """The cells of one column."""

@@ -68,25 +68,25 @@ DUTCH_TEXT = (
 # --------------------------------------------------------------------------------------------------
 
 
-def _zipinfo(name: str, *, stored: bool = False) -> zipfile.ZipInfo:
-    """Return a ZipInfo with a fixed timestamp (so builders are deterministic), deflate level 9."""
+def _zipinfo(name: str, *, stored: bool = False, level: int = 9) -> zipfile.ZipInfo:
+    """Return a ZipInfo with a fixed timestamp (so builders are deterministic), deflate ``level``."""
     info = zipfile.ZipInfo(name, date_time=_DATE_TIME)
     info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     if not stored:
         if "compress_level" in getattr(zipfile.ZipInfo, "__slots__", ()):  # Python 3.13+
-            info.compress_level = 9
+            info.compress_level = level
         else:
-            info._compresslevel = 9
+            info._compresslevel = level
     info.external_attr = 0o644 << 16
     return info
 
 
-def _zip(members: Sequence[tuple[str, bytes]], *, stored: Sequence[str] = ()) -> bytes:
+def _zip(members: Sequence[tuple[str, bytes]], *, stored: Sequence[str] = (), level: int = 9) -> bytes:
     """Zip ``members`` (name, data) in order; names in ``stored`` are not compressed."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in members:
-            archive.writestr(_zipinfo(name, stored=name in stored), data)
+            archive.writestr(_zipinfo(name, stored=name in stored, level=level), data)
     return buffer.getvalue()
 
 
@@ -411,7 +411,7 @@ def _ods_manifest(entries: str = "") -> bytes:
     ).encode()
 
 
-def ods(content: bytes, *, manifest: bytes | None = None, content_stored: bool = False) -> bytes:
+def ods(content: bytes, *, manifest: bytes | None = None, content_stored: bool = False, level: int = 9) -> bytes:
     """Package ``content`` as an .ods (mimetype first and stored, as the standard requires)."""
     members = [
         ("mimetype", _ODS_MIMETYPE),
@@ -419,7 +419,7 @@ def ods(content: bytes, *, manifest: bytes | None = None, content_stored: bool =
         ("content.xml", content),
     ]
     stored = ["mimetype", "content.xml"] if content_stored else ["mimetype"]
-    return _zip(members, stored=stored)
+    return _zip(members, stored=stored, level=level)
 
 
 def valid_ods() -> bytes:
@@ -738,6 +738,55 @@ def dimension_bomb_uppercase_extension_xlsx() -> bytes:
     return _projects_xlsx_with_row(f'<row r="{MAX_ROW}">{_FAR_CELL}</row>', "xl/worksheets/sheet1.XML")
 
 
+def dimension_bomb_sheet_part_named(part: str) -> Callable[[], bytes]:
+    """The dimension bomb in a sheet part whose name does not end in ``.xml`` (``sheet1.dat``,
+    ``sheet1``, ``sheet1.xml.bak``): Excel and calamine find it through the relationships all the same."""
+
+    def build() -> bytes:
+        return _projects_xlsx_with_row(f'<row r="{MAX_ROW}">{_FAR_CELL}</row>', part)
+
+    build.__name__ = f"dimension_bomb_{part.rsplit('/', 1)[-1].replace('.', '_')}"
+    return build
+
+
+def referenceless_far_cells_xlsx(row: int = MAX_ROW, columns: int = MAX_COLUMN) -> bytes:
+    """A far row holding ``columns`` cells without an ``r`` attribute: each follows the previous one,
+    so the last is at column XFD and the used range is ``row`` × 16 384 cells (17 billion for the
+    last row; 2 KB of file once compressed)."""
+    cells = '<c t="inlineStr"><is><t>x</t></is></c>' * columns
+    return _projects_xlsx_with_row(f'<row r="{row}">{cells}</row>')
+
+
+def referenceless_rows_2000_xlsx() -> bytes:
+    """The reference-less variant in row 2 000: 32,8 million cells, which a reader that trusts the
+    references would let through and which costs a dense reader 1 GB."""
+    return referenceless_far_cells_xlsx(2_000)
+
+
+FLOOD_BUDGET = 1_000_000
+"""The cell budget the element flood is tried with (REGIE_MAX_CELLS): the flood is over the element
+limit that follows from it, as 20 million elements are over the default budget's."""
+
+
+def element_flood_ods(megabytes: int = 64) -> bytes:
+    """A valid .ods inventory whose content.xml also holds about 7 million empty elements outside any
+    cell (``megabytes`` MB, not compressible beyond the zip-bomb ratio): a scanner that keeps them costs
+    gigabytes, one that walks them costs minutes. Tried with :data:`FLOOD_BUDGET`."""
+    rng = random.Random(7)
+    block = "".join(f"<e{rng.randrange(100_000):05d}/>" for _ in range(MIB // 9)).encode()
+    rows = _ods_row(PROJECT_HEADER) + "".join(_ods_row(row) for row in PROJECT_ROWS)
+    content = ods_content("Projecten", "@FLOOD@" + rows)
+    head, tail = content.split(b"@FLOOD@")
+    return ods(head + block * megabytes + tail, level=1)
+
+
+def csv_near_upload_limit(size: int = 49_000_000) -> bytes:
+    """A CSV just under the 50 MB upload limit: a header and short records (20 million cells)."""
+    header = b"Projectnaam;Fase;Rol\r\n"
+    record = b"P;visie;regisseur\r\n"
+    return header + record * ((size - len(header)) // len(record))
+
+
 def csv_empty_columns_bomb(columns: int = 100_000, rows: int = 20) -> bytes:
     """A 2 MB CSV: a projects header, one project, then ``rows`` records of ``columns`` empty fields.
 
@@ -976,6 +1025,8 @@ class HostileCase:
     """When set, the file is extended to this size with a hole (no data written)."""
     projects: int | None = None
     """On exit 0, the expected ``counts.projects``."""
+    env: tuple[tuple[str, str], ...] = ()
+    """Environment variables the command runs with (a lowered budget, say)."""
 
 
 UNREADABLE = frozenset({2})
@@ -1117,6 +1168,50 @@ CASES: tuple[HostileCase, ...] = (
         dimension_bomb_uppercase_extension_xlsx,
         EITHER,
         "far cell in a sheet part named sheet1.XML",
+    ),
+    *(
+        HostileCase(
+            f"dimension-bomb-part-{part.rsplit('/', 1)[-1]}",
+            "onderdeel.xlsx",
+            dimension_bomb_sheet_part_named(part),
+            UNREADABLE,
+            f"far cell in a sheet part named {part} (found through the relationships)",
+            hints=_TOO_LARGE_HINTS,
+        )
+        for part in ("xl/worksheets/sheet1.dat", "xl/worksheets/sheet1", "xl/worksheets/sheet1.xml.bak")
+    ),
+    HostileCase(
+        "referenceless-far-cells-xlsx",
+        "zonder-verwijzing.xlsx",
+        referenceless_far_cells_xlsx,
+        UNREADABLE,
+        "16 384 cells without r in row 1 048 576: 17 billion cells",
+        hints=_TOO_LARGE_HINTS,
+    ),
+    HostileCase(
+        "referenceless-row-2000-xlsx",
+        "zonder-verwijzing-2000.xlsx",
+        referenceless_rows_2000_xlsx,
+        UNREADABLE,
+        "16 384 cells without r in row 2 000: 32,8 million cells, over the budget",
+        hints=_TOO_LARGE_HINTS,
+    ),
+    HostileCase(
+        "element-flood-ods",
+        "vloed.ods",
+        element_flood_ods,
+        UNREADABLE,
+        "7 million empty elements in content.xml, tried with a budget of 1 million cells",
+        hints=("ingewikkeld",),
+        env=(("REGIE_MAX_CELLS", str(FLOOD_BUDGET)),),
+    ),
+    HostileCase(
+        "csv-near-upload-limit",
+        "bijna-50mb.csv",
+        csv_near_upload_limit,
+        UNREADABLE,
+        "49 MB CSV of 2,9 million records: over the row and cell budget",
+        hints=_TOO_LARGE_HINTS,
     ),
     HostileCase("control-valid-xlsb", "inventaris.xlsb", valid_xlsb, READABLE, "control", projects=3),
     HostileCase(

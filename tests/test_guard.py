@@ -1,4 +1,6 @@
-"""The checks before parsing: kind by content, sizes, zip bombs, encryption, sheet extents."""
+"""The checks before parsing: kind by content, sizes, zip bombs, encryption; the budgets.
+
+The measuring of sheets happens in the parsing child: see test_reading_worker.py."""
 
 from __future__ import annotations
 
@@ -56,24 +58,30 @@ def test_encrypted_member_is_refused() -> None:
         guard.sniff(bytes(data), "geheim.xlsx")
 
 
+def test_the_budget_can_be_set_by_the_server_owner(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert guard.budget() == guard.Budget(guard.MAX_CELLS, guard.MAX_ROWS)
+    monkeypatch.setenv(guard.ENV_MAX_CELLS, "12_000_000")
+    monkeypatch.setenv(guard.ENV_MAX_ROWS, "nonsense")
+    assert guard.budget() == guard.Budget(12_000_000, guard.MAX_ROWS)
+
+
+def test_the_benchmark_inventories_stay_well_inside_the_budget() -> None:
+    """The 100k-project benchmark workbook holds 2,73 million cells (100.483 × 21 projects, 100.001 × 6
+    involvements, 5.003 × 4 partners, 301 × 3 team, 6 × 3 lists) and 206.000 rows."""
+    cells = 100_483 * 21 + 100_001 * 6 + 5_003 * 4 + 301 * 3 + 6 * 3
+    rows = 100_483 + 100_001 + 5_003 + 301 + 6
+    assert cells * 1.8 < guard.MAX_CELLS
+    assert rows * 2 < guard.MAX_ROWS
+
+
 @pytest.mark.parametrize(
-    ("ref", "refused"),
-    [("A1", False), ("Z99999", False), ("XFD1048576", True), ("CV100000", True), ("A1000000", False)],
+    ("refusal", "words"),
+    [
+        (guard.too_large("x.xlsx", "Projecten", 2_000, 16_384, 32_768_000, 5_000_000),
+         ["32.768.000 cellen", "5.000.000 cellen", "Projecten", "Splits de inventaris"]),
+        (guard.too_many_rows("x.csv", 600_000, 500_000), ["600.000 rijen", "500.000 rijen", "Splits de inventaris"]),
+    ],
 )
-def test_sheet_extent(ref: str, refused: bool) -> None:
-    xml = (
-        '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'
-        f'<row r="{ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}"><c r="{ref}"><v>1</v></c></row></sheetData></worksheet>'
-    ).encode()
-    if refused:
-        with pytest.raises(FileTooLargeError, match="te groot"):
-            guard.check_xlsx_dimensions({"xl/worksheets/sheet1.xml": xml}, "x.xlsx")
-    else:
-        assert guard.check_xlsx_dimensions({"xl/worksheets/sheet1.xml": xml}, "x.xlsx") is False
-
-
-def test_unusual_references_go_to_the_isolated_reader() -> None:
-    xml = b"<worksheet><sheetData><row r='1'><c r='XFD1'><v>1</v></c></row></sheetData></worksheet>"
-    assert guard.check_xlsx_dimensions({"s.xml": xml}, "x.xlsx") is True
-    namespace_only = b'<worksheet xmlns:r="http://x"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>'
-    assert guard.check_xlsx_dimensions({"s.xml": namespace_only}, "x.xlsx") is False
+def test_a_refusal_names_the_limit_and_what_to_do(refusal: FileTooLargeError, words: list[str]) -> None:
+    for word in words:
+        assert word in str(refusal)

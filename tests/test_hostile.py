@@ -117,7 +117,7 @@ def rss_kib(pid):
 with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
     proc = subprocess.Popen(
         spec["args"], cwd=spec["cwd"], stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-        start_new_session=True,
+        start_new_session=True, env={**os.environ, **spec["env"]},
     )
     deadline = time.monotonic() + spec["timeout"]
     killed = None
@@ -189,9 +189,9 @@ class Run:
         )
 
 
-def run_measured(args: list[str]) -> Run:
-    """Run ``args`` in /work/main under the wrapper: timeout, memory kill and peak memory."""
-    spec = {"args": args, "cwd": str(ROOT), "timeout": TIMEOUT_S, "kill_kib": MEMORY_KILL_KIB}
+def run_measured(args: list[str], env: tuple[tuple[str, str], ...] = ()) -> Run:
+    """Run ``args`` in the repository under the wrapper: timeout, memory kill and peak memory."""
+    spec = {"args": args, "cwd": str(ROOT), "timeout": TIMEOUT_S, "kill_kib": MEMORY_KILL_KIB, "env": dict(env)}
     wrapper = subprocess.run(
         [sys.executable, "-c", WRAPPER, json.dumps(spec)],
         capture_output=True,
@@ -253,7 +253,7 @@ def test_cli_survives(case: hostile.HostileCase, case_path) -> None:
     path = case_path(case)
     marker_existed = MACRO_MARKER.exists()
 
-    run = run_measured([sys.executable, "-m", "regie", "analyse", str(path), "--json"])
+    run = run_measured([sys.executable, "-m", "regie", "analyse", str(path), "--json"], case.env)
 
     assert run.killed != "timeout", f"did not finish within {TIMEOUT_S} s ({case.why})\n{run.describe()}"
     assert run.killed != "memory", f"passed {MEMORY_KILL_KIB // 1024} MiB and was killed\n{run.describe()}"
@@ -290,7 +290,7 @@ def test_library_raises_regie_error(case: hostile.HostileCase, case_path) -> Non
     needs_builder_dependencies(case)
     path = case_path(case)
 
-    run = run_measured([sys.executable, "-c", LIBRARY_CALL, str(path)])
+    run = run_measured([sys.executable, "-c", LIBRARY_CALL, str(path)], case.env)
 
     assert run.killed is None, f"killed ({run.killed}) ({case.why})\n{run.describe()}"
     assert run.returncode == 0, f"the library call crashed the interpreter\n{run.describe()}"

@@ -294,4 +294,4 @@ def test_degenerate_inventories(url: str, name: str) -> None:
 def test_an_unreachable_database_is_a_dutch_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENV_URL, "postgresql://regie:geheim@127.0.0.1:1/regie")
     at = facilitator()
-    assert any("De database is niet bereikbaar" in m for m in messages(at, "error"))
+    assert any("De databaseserver antwoordt niet" in m for m in messages(at, "error"))

@@ -80,11 +80,11 @@ def row_counts(url: str) -> dict[str, int]:
 def test_an_empty_database(url: str) -> None:
     at = ok(run())
     assert [t.value for t in at.title] == ["Werkruimtes"]
-    notices = [shown_text(i.value) for i in at.info if "SQLite-bestand" in shown_text(i.value)]
+    notices = [shown_text(i.value) for i in at.info if "SQLite-database" in shown_text(i.value)]
     assert len(notices) == 1, "the page says once where the data is stored"
     where = notices[0]
-    assert "De gegevens worden opgeslagen in een SQLite-bestand op deze computer" in where
-    assert "regie.sqlite3" in where
+    assert "De gegevens worden opgeslagen in de SQLite-database van de app" in where
+    assert "regie.sqlite3" not in where and "/" not in where.split("app.")[0], "the server's path is never shown"
     assert "alleen bewaard als je dat bij het opslaan aanvinkt" in where
     assert "Verwijderen haalt de gegevens echt weg" in where
     assert any("nog geen werkruimtes" in m for m in messages(at, "info"))
@@ -287,5 +287,5 @@ def test_hostile_names_stay_text(url: str) -> None:
 def test_an_unreachable_database_is_a_dutch_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENV_URL, "postgresql://regie:geheim@127.0.0.1:1/regie")
     at = ok(run())
-    assert any("De database is niet bereikbaar" in m for m in messages(at, "error"))
+    assert any("De databaseserver antwoordt niet" in m for m in messages(at, "error"))
     assert "geheim" not in " ".join(messages(at, "error"))

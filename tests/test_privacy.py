@@ -48,3 +48,39 @@ def test_filtered_view_uses_the_same_aliases() -> None:
 def test_without_personal_data() -> None:
     stripped = without_personal_data(inventory_of(PROJECTS, PARTNERS))
     assert stripped.projects["trekker"].isna().all() and stripped.partners["contact"].isna().all()
+
+
+WITH_CONTACT_COLUMNS = Sheet("Projecten", [
+    ["ID", "Projectnaam", "Fase", "E-mailadres", "Telefoon trekker", "Opmerkingen"],
+    [1, "Loket", "visie", "jan.jansen@wadlo.nl", "06-12345678", "loopt goed"],
+    [2, "Tafels", "beleid", "piet@wadlo.nl", "0612345679", "start in mei"],
+])
+
+
+def test_personal_extra_columns_are_hidden_on_every_page_and_export() -> None:
+    from regie.export import html, pptx, xlsx
+    from regie.mapping.explain import project_table
+
+    inv = inventory_of(WITH_CONTACT_COLUMNS)
+    assert "E-mailadres" in inv.extra.columns
+    hidden = hide_names(inv)
+    assert list(hidden.extra.columns) == ["project", "Opmerkingen"], "e-mail and telephone go, remarks stay"
+    table = project_table(hidden)
+    assert not any("mail" in c.lower() or "telefoon" in c.lower() for c in table.columns)
+    shown = table.astype(str).to_string()
+    for secret in ("jan.jansen", "piet@", "06-1234"):
+        assert secret not in shown
+        for data in (xlsx.workbook_bytes(hidden, names_hidden=True), html.report_bytes(hidden, names_hidden=True),
+                     pptx.deck_bytes(hidden, names_hidden=True)):
+            assert secret.encode() not in _unpacked(data), secret
+    assert "loopt goed" in shown
+
+
+def _unpacked(data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    if data[:2] != b"PK":
+        return data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return b"".join(archive.read(n) for n in archive.namelist())

@@ -112,11 +112,6 @@ def test_sqlite_file_and_folders_are_created_on_first_use(tmp_path: Path) -> Non
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
 
 
-def test_unreachable_postgres_is_a_dutch_error() -> None:
-    with pytest.raises(StorageError, match="niet bereikbaar"):
-        Store("postgresql://regie:x@127.0.0.1:1/regie")
-
-
 # --------------------------------------------------------------------------------------------
 # Round trip: save → load → the same analysis
 # --------------------------------------------------------------------------------------------

@@ -169,6 +169,66 @@ def test_comments_and_author_names_are_not_stored() -> None:
         assert name not in readable_text(stripped)
 
 
+def _names_everywhere_xlsx() -> bytes:
+    """An inventory whose names hide outside the table cells: a title row, a mailto hyperlink, a
+    validation list, header and footer, a defined name, a comment and a hidden list sheet."""
+    from openpyxl.workbook.defined_name import DefinedName
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Projecten"
+    sheet.append(["Inventaris opgesteld door Hendrika Zwanenburg"])
+    sheet.append([])
+    sheet.append(["Projectnaam", "Fase", "Rol", "E-mailadres"])
+    sheet.append(["Woonvisie 2030", "visie", "regisseur", "p.devries@wadlo.nl"])
+    sheet.append(["Buurtkamer West", "uitvoering", "partner", "a.bakker@wadlo.nl"])
+    sheet["A4"].hyperlink = "mailto:jozef.kuipers@wadlo.nl"
+    validation = DataValidation(type="list", formula1='"Gerrit Vlasblom,Wilma Hooghiemstra"')
+    sheet.add_data_validation(validation)
+    validation.add("C4:C5")
+    sheet.oddHeader.center.text = "Vertrouwelijk: Cornelis Terpstra"
+    sheet.oddFooter.right.text = "Gemaakt door Aaltje Wiersma"
+    sheet["B4"].comment = openpyxl.comments.Comment("Vraag het aan Geertruida Postma", "Postma")
+    workbook.defined_names["contactpersoon"] = DefinedName("contactpersoon", attr_text='"Sjoerd Dijkstra"')
+    lists = workbook.create_sheet("Lijsten")
+    lists.append(["Trekkers"])
+    lists.append(["Froukje Hoekstra"])
+    lists.sheet_state = "hidden"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+HIDDEN_NAMES = ("Zwanenburg", "jozef.kuipers", "Vlasblom", "Hooghiemstra", "Terpstra", "Wiersma", "Postma",
+                "Dijkstra", "Hoekstra", "p.devries", "a.bakker")
+
+
+def test_the_stored_copy_holds_only_the_tables_read() -> None:
+    data = _names_everywhere_xlsx()
+    original = readable_text(data)
+    assert all(name in original for name in HIDDEN_NAMES), "every name is in the upload"
+    stripped, removed = strip_personal_data(data, "inventaris.xlsx")
+    copy = readable_text(stripped)
+    for name in HIDDEN_NAMES:
+        assert name not in copy, f"{name} survived in the stored copy"
+    for kept in ("Woonvisie 2030", "Buurtkamer West", "Projectnaam", "regisseur"):
+        assert kept in copy
+    assert removed.outside_cells == 1 and ("Projecten", "E-mailadres") in removed.columns
+    assert "buiten de tabellen" in removed.describe()
+    with zipfile.ZipFile(io.BytesIO(stripped)) as archive:
+        members = " ".join(archive.namelist()).lower()
+    for part in ("comments", "hyperlink", "vbaproject", "externallink"):
+        assert part not in members
+    before = analyse(map_inventory(read_workbook(data, "inventaris.xlsx")))
+    after = analyse(map_inventory(read_workbook(stripped, "inventaris.xlsx")))
+    for key in ("counts", "rows", "phases", "roles", "elements"):
+        assert after[key] == before[key], key
+    assert [(i["sheet"], i["row"]) for i in after["issues"]] == [
+        (i["sheet"], i["row"]) for i in before["issues"] if i["sheet"] != "Lijsten"
+    ], "rows keep their numbers in the copy"
+
+
 # --------------------------------------------------------------------------------------------
 # Deleting removes the data
 # --------------------------------------------------------------------------------------------

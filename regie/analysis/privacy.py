@@ -1,8 +1,9 @@
 """Personal data: "Namen verbergen" and what is kept when storing.
 
 :func:`hide_names` replaces partner names by their type and a number ("Woningcorporatie 2") and
-person names (trekker, contactpersoon, teamleden) by "Persoon 3" / "Teamlid 1", for projectors and
-for sharing outside the organisation. Project names stay: they are not personal data.
+person names (trekker, contactpersoon, teamleden) by "Persoon 3" / "Teamlid 1", and leaves out the
+extra columns whose header names personal data (e-mail, telefoon, contactpersoon...), for projectors
+and for sharing outside the organisation. Project names stay: they are not personal data.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pandas as pd
 
 from regie import vocabulary as voc
 from regie.model import Inventory
+from regie.reading.columns import is_personal_header
 
 
 def partner_aliases(partners: pd.DataFrame) -> dict[str, str]:
@@ -64,7 +66,18 @@ def hide_names(inv: Inventory, reference: Inventory | None = None) -> Inventory:
     )
     team_names = _people(inv.team["naam"], "Teamlid")
     team = inv.team.assign(naam=team_names, person=team_names.map(lambda n: n and n.lower().replace(" ", "-")))
-    return replace(inv, partners=partners, involvements=involvements, projects=projects, team=team)
+    return replace(inv, partners=partners, involvements=involvements, projects=projects, team=team,
+                   extra=without_personal_columns(inv.extra))
+
+
+def personal_columns(extra: pd.DataFrame) -> list[str]:
+    """The extra columns whose header names personal data (``E-mailadres``, ``Telefoon``...)."""
+    return [c for c in extra.columns if c != "project" and is_personal_header(str(c))]
+
+
+def without_personal_columns(extra: pd.DataFrame) -> pd.DataFrame:
+    """The extra columns without those that name personal data."""
+    return extra.drop(columns=personal_columns(extra))
 
 
 def without_personal_data(inv: Inventory) -> Inventory:
@@ -73,4 +86,5 @@ def without_personal_data(inv: Inventory) -> Inventory:
         inv,
         partners=inv.partners.assign(contact=None),
         projects=inv.projects.assign(trekker=None),
+        extra=without_personal_columns(inv.extra),
     )

@@ -65,11 +65,9 @@ def read_workbook(source: str | os.PathLike[str] | bytes, filename: str | None =
     data, name = load_bytes(source, filename)
     sniffed = guard.sniff(data, name)
     if sniffed.kind == "csv":
-        sheets = [read_csv_sheet(data, Path(name).stem or name)]
+        sheets = [read_csv_sheet(data, Path(name).stem or name, file_name=name)]
     else:
-        sheets = read_workbook_sheets(
-            data, sniffed.kind, name, sniffed.members.get("content.xml"), sniffed.isolate
-        )
+        sheets = read_workbook_sheets(data, sniffed.kind, name)
     return locate_tables(sheets, name, sniffed.kind)
 
 

@@ -138,3 +138,21 @@ def _element_header(text: str) -> str | None:
 def is_name_meaning(meaning: HeaderMeaning | None, table: str) -> bool:
     """True when the header is one of the table's name columns (the header-row anchor)."""
     return meaning is not None and meaning.kind == "field" and meaning.field in voc.NAME_FIELD[table]
+
+
+_PERSONAL_HEADERS: frozenset[str] = frozenset(
+    norm_header(header)
+    for columns in voc.COLUMNS.values()
+    for name, headers in columns.items()
+    if name in voc.PERSONAL_FIELDS
+    for header in headers
+)
+"""Normalised headers of the personal-data fields (a duplicate of one is kept as an extra column)."""
+_PERSONAL_STEMS: tuple[str, ...] = voc.PERSONAL_HEADER_STEMS
+"""Parts of extra-column headers that name personal data ("E-mailadres", "Telefoon trekker")."""
+
+
+def is_personal_header(header: str) -> bool:
+    """True when an extra column's header names personal data."""
+    key = norm_header(header)
+    return key in _PERSONAL_HEADERS or any(stem in key for stem in _PERSONAL_STEMS)

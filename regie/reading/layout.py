@@ -303,7 +303,8 @@ def extract_table(sheet: RawSheet, table: str) -> tuple[RawTable | None, list[Is
     )
     data["sectie"] = sectie[keep].to_numpy() if len(data) else []
     data = data.drop(columns="_rel")
-    return RawTable(table, sheet.name, sheet.order, columns, data), issues
+    header_rows = (sheet.excel_row(header.first_row), header_row)
+    return RawTable(table, sheet.name, sheet.order, columns, data, header_rows), issues
 
 
 def _object_grid(rows: list[list[object]], width: int) -> np.ndarray:

@@ -6,18 +6,22 @@ its visibility and its merged ranges. Nothing is interpreted here.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import logging
+import os
 import pickle
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from defusedxml import ElementTree as SafeET
-
-from regie.errors import FileTooLargeError, NotASpreadsheetError
+from regie.errors import FileTooLargeError, NotASpreadsheetError, RegieError
+from regie.formatting import nl_int
 from regie.reading import guard
 
 Merge = tuple[int, int, int, int]
@@ -59,78 +63,180 @@ def _filled(value: object) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-WORKER = Path(__file__).with_name("_calamine_worker.py")
-WORKER_MEMORY_BYTES = 1536 * 1024 * 1024
-"""Address-space limit of the parsing child: a hostile file ends there, not in the app."""
-WORKER_TIMEOUT_SECONDS = 120
+WORKER = Path(__file__).with_name("_worker.py")
+WORKER_MEMORY_BYTES = 768 * 1024 * 1024
+"""Address-space limit of the parsing child: a hostile file ends there, never in the server."""
+WORKER_TIMEOUT_SECONDS = 15.0
+"""Longest a parse may take, so that a refusal reaches the user within 20 seconds."""
+ENV_TIMEOUT = "REGIE_PARSE_TIMEOUT"
+"""Environment variable with another parse time limit in seconds (the server's owner, large files)."""
+
+log = logging.getLogger(__name__)
 
 
-def read_workbook_sheets(
-    data: bytes, kind: str, name: str, ods_content: bytes | None, isolate: bool = False
-) -> list[RawSheet]:
-    """All sheets of a workbook (xlsx, xlsm, xlsb, xls, ods), in workbook order.
+def read_workbook_sheets(data: bytes, kind: str, name: str, budget: guard.Budget | None = None) -> list[RawSheet]:
+    """All worksheets of a workbook (xlsx, xlsm, xlsb, xls, ods), in workbook order.
 
-    Formats whose size the guard checked before parsing (xlsx, xlsm, ods) are parsed in-process;
-    the others (``isolate``: xls, xlsb) in a child process with a memory limit, because a hostile
-    file can make the Rust reader abort the whole process.
+    Every format is measured and parsed in a child process (:mod:`regie.reading._worker`) with an
+    address-space limit and a time limit, so no upload can make this process allocate or wait
+    without bound; its rows arrive a chunk at a time. Raises an
+    :class:`~regie.errors.UnreadableFileError` with the Dutch reason.
     """
-    ods_info = _scan_ods(ods_content, name) if kind == "ods" and ods_content is not None else {}
-    if isolate:
-        result = _run_worker(data, name, kind)
-    else:
-        from regie.reading import _calamine_worker
-
-        result = _calamine_worker.parse(data, guard.MAX_CELLS)
-        _raise_for(result, name, kind)
+    limits = budget or guard.budget()
+    frames = _run_worker(data, kind, name, limits)
     sheets: list[RawSheet] = []
-    for item in result["sheets"]:
-        info = ods_info.get(item["name"], {})
-        visible = bool(item["visible"]) and not info.get("hidden", False)
-        merges = info.get("merges") if kind == "ods" else item["merges"]
+    for head, grid in frames:
         sheets.append(RawSheet(
-            item["name"], item["order"], visible, item["grid"], tuple(item["start"]),
-            [tuple(m) for m in (merges or [])],
+            str(head["sheet"]), int(head["order"]), bool(head["visible"]), grid,
+            (int(head["start"][0]), int(head["start"][1])),
+            [(int(a), int(b), int(c), int(d)) for a, b, c, d in head["merges"]],
         ))
     return sheets
 
 
-def _run_worker(data: bytes, name: str, kind: str) -> dict:
-    command = [sys.executable, "-I", str(WORKER), str(guard.MAX_CELLS), str(WORKER_MEMORY_BYTES)]
+class _Unpickler(pickle.Unpickler):
+    """Unpickles only primitive values and the datetime types calamine returns: the child handles
+    hostile content, so its output is never trusted to name other classes."""
+
+    ALLOWED: frozenset[tuple[str, str]] = frozenset(
+        {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"), ("datetime", "timedelta")}
+    )
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in self.ALLOWED:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed")
+
+
+def _timeout() -> float:
+    text = os.environ.get(ENV_TIMEOUT, "").strip()
     try:
-        proc = subprocess.run(
-            command, input=data, capture_output=True, timeout=WORKER_TIMEOUT_SECONDS, check=False,
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise FileTooLargeError(
-            f"Het lezen van '{name}' duurde langer dan {WORKER_TIMEOUT_SECONDS} seconden en is "
-            "afgebroken. Het bestand is te groot of te ingewikkeld; splits het of sla het opnieuw op als .xlsx."
-        ) from exc
-    if proc.returncode != 0 or not proc.stdout:
-        raise FileTooLargeError(
-            f"Het bestand '{name}' kon niet veilig worden gelezen: het lezen vroeg meer geheugen dan "
-            "is toegestaan, of het bestand is beschadigd. Controleer of er geen losse gegevens ver "
-            "buiten de tabel staan (bijv. in de laatste rij of kolom), sla het opnieuw op en probeer het nog eens."
-        )
-    result = pickle.loads(proc.stdout)
-    _raise_for(result, name, kind)
-    return result
+        return float(text) if text and float(text) > 0 else WORKER_TIMEOUT_SECONDS
+    except ValueError:
+        return WORKER_TIMEOUT_SECONDS
 
 
-def _raise_for(result: dict, name: str, kind: str) -> None:
-    """Turn a worker's error description into the Dutch error."""
-    if result.get("ok"):
-        return
-    error = result.get("error")
+def _run_worker(data: bytes, kind: str, name: str, limits: guard.Budget) -> list[tuple[dict[str, Any], list[list[object]]]]:
+    timeout = _timeout()
+    command = [sys.executable, "-I", str(WORKER), kind, str(limits.cells), str(limits.rows), str(WORKER_MEMORY_BYTES)]
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    timed_out = threading.Event()
+
+    def kill() -> None:
+        timed_out.set()
+        with contextlib.suppress(OSError):
+            proc.kill()
+
+    timer = threading.Timer(timeout, kill)
+    errors: list[bytes] = []
+
+    def feed() -> None:
+        assert proc.stdin is not None
+        with contextlib.suppress(OSError):  # the child may stop reading (it refused, or died)
+            proc.stdin.write(data)
+        with contextlib.suppress(OSError):
+            proc.stdin.close()
+
+    def drain() -> None:
+        assert proc.stderr is not None
+        errors.append(proc.stderr.read(64 * 1024))
+        proc.stderr.read()
+
+    threads = [threading.Thread(target=feed, daemon=True), threading.Thread(target=drain, daemon=True)]
+    timer.start()
+    for thread in threads:
+        thread.start()
+    frames: list[tuple[dict[str, Any], list[list[object]]]] = []
+    end: dict[str, Any] | None = None
+    try:
+        assert proc.stdout is not None
+        while True:
+            try:  # one unpickler per frame: each frame is a pickle of its own (its own memo)
+                frame = _Unpickler(proc.stdout).load()
+            except EOFError:  # the child closed its output: it is ending
+                break
+            except (pickle.UnpicklingError, ValueError, TypeError, IndexError, AttributeError):
+                log.error("parsing child for a %s file wrote something that is not a frame", kind)
+                proc.kill()
+                break
+            if isinstance(frame, list):
+                if frames:
+                    frames[-1][1].extend(frame)
+                continue
+            if isinstance(frame, dict) and "sheet" in frame and "ok" not in frame:
+                frames.append((frame, []))
+                continue
+            end = frame if isinstance(frame, dict) else None
+            break
+        try:
+            proc.wait(timeout=max(timeout, 1.0))
+        except subprocess.TimeoutExpired:
+            kill()
+            proc.wait()
+    finally:
+        timer.cancel()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for thread in threads:
+            thread.join(timeout=5)
+    if end is not None and end.get("ok") is True:
+        return frames
+    if timed_out.is_set():
+        raise FileTooLargeError(
+            f"Het lezen van '{name}' duurde langer dan {nl_int(round(timeout))} seconden en is afgebroken. Het "
+            "bestand is te groot of te ingewikkeld; splits de inventaris in kleinere bestanden, of sla het "
+            "opnieuw op als .xlsx."
+        )
+    if end is None:
+        raise _crashed(name, kind, proc.returncode, b"".join(errors))
+    raise _refusal(end, name, kind, limits)
+
+
+def _crashed(name: str, kind: str, returncode: int | None, stderr: bytes) -> RegieError:
+    """The Dutch error for a child that ended without a last frame."""
+    text = stderr.decode("utf-8", "replace")
+    if "memory allocation" in text or "MemoryError" in text or "Cannot allocate" in text:
+        return FileTooLargeError(
+            f"Het bestand '{name}' vraagt bij het lezen meer geheugen dan is toegestaan (hooguit "
+            f"{guard.mb(WORKER_MEMORY_BYTES)}). Meestal staat er een los gegeven ver buiten de tabel (in de laatste "
+            "rij of kolom): verwijder het en sla het bestand opnieuw op, of splits de inventaris."
+        )
+    log.error("parsing child for a %s file ended with code %s: %s", kind, returncode, text[-2000:])
+    return NotASpreadsheetError(
+        f"Het bestand '{name}' kon niet worden gelezen: het leesprogramma liep vast op de inhoud ({kind}). "
+        "Open het in Excel of LibreOffice, sla het opnieuw op als .xlsx en probeer het nog eens. Blijft het "
+        "misgaan, meld het dan bij de beheerder."
+    )
+
+
+def _refusal(end: dict[str, Any], name: str, kind: str, limits: guard.Budget) -> RegieError:
+    """Turn the child's error frame into the Dutch error."""
+    error = end.get("error")
+    sheet = end.get("sheet")
     if error == "encrypted":
-        raise guard._encrypted(name)
+        return guard._encrypted(name)
     if error == "too_large":
-        guard.check_dense_size(int(result["rows"]), int(result["cols"]), str(result["sheet"]), name)
-    if error == "memory":
-        raise FileTooLargeError(
-            f"Het bestand '{name}' is te groot om te lezen binnen het toegestane geheugen. Splits de "
-            "inventaris in kleinere bestanden."
+        return guard.too_large(name, sheet, int(end["rows"]), int(end["cols"]), int(end["cells"]), limits.cells)
+    if error == "too_many_rows":
+        return guard.too_many_rows(name, int(end["rows"]), limits.rows)
+    if error == "too_complex":
+        return FileTooLargeError(
+            f"Het bestand '{name}' is te ingewikkeld om veilig te lezen: het bevat {nl_int(int(end['elements']))} "
+            "XML-onderdelen, veel meer dan een inventaris van deze omvang nodig heeft. Open het in Excel of "
+            "LibreOffice, sla het opnieuw op als .xlsx en probeer het nog eens."
         )
-    raise _damaged(name, kind, RuntimeError(str(result.get("detail", ""))), result.get("sheet"))
+    if error == "memory":
+        return _crashed(name, kind, None, b"MemoryError")
+    if error == "panic":
+        log.error("calamine panicked on a %s file: %s", kind, end.get("detail"))
+        where = f" (blad '{sheet}')" if sheet else ""
+        return NotASpreadsheetError(
+            f"Het bestand '{name}' kon niet worden gelezen{where}: het is opgeslagen in een vorm die het "
+            f"leesprogramma voor {kind}-bestanden niet aankan. Open het in Excel of LibreOffice, sla het opnieuw "
+            "op als .xlsx en probeer het nog eens."
+        )
+    return _damaged(name, kind, RuntimeError(str(end.get("detail", ""))), sheet)
 
 
 def _damaged(name: str, kind: str, exc: BaseException, sheet: str | None = None) -> NotASpreadsheetError:
@@ -145,81 +251,6 @@ def _damaged(name: str, kind: str, exc: BaseException, sheet: str | None = None)
     )
 
 
-_T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-_S = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
-_O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
-_TX = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
-
-
-def _scan_ods(content: bytes, name: str) -> dict[str, dict[str, object]]:
-    """Per ODS table: hidden or not, merged ranges; and refuse tables whose used range is too large."""
-    hidden_styles: set[str] = set()
-    tables: dict[str, dict[str, object]] = {}
-    current: dict[str, object] | None = None
-    row = 0
-    col = 0
-    max_row = 0
-    max_col = 0
-    row_repeat = 1
-    row_has_content = False
-    try:
-        for event, elem in SafeET.iterparse(
-            io.BytesIO(content), events=("start", "end"),
-            forbid_dtd=True, forbid_entities=True, forbid_external=True,
-        ):
-            tag = elem.tag
-            if event == "start":
-                if tag == f"{_T}table":
-                    current = {"hidden": elem.get(f"{_T}style-name") in hidden_styles, "merges": []}
-                    tables[elem.get(f"{_T}name") or f"Blad{len(tables) + 1}"] = current
-                    row = col = max_row = max_col = 0
-                elif tag == f"{_T}table-row":
-                    col = 0
-                    row_repeat = int(elem.get(f"{_T}number-rows-repeated") or 1)
-                    row_has_content = False
-                continue
-            if tag == f"{_S}style":
-                props = elem.find(f"{_S}table-properties")
-                if props is not None and props.get(f"{_T}display") == "false":
-                    hidden_styles.add(elem.get(f"{_S}name") or "")
-                elem.clear()
-            elif tag in (f"{_T}table-cell", f"{_T}covered-table-cell"):
-                repeat = int(elem.get(f"{_T}number-columns-repeated") or 1)
-                has_value = elem.get(f"{_O}value-type") is not None or len(elem) > 0
-                if has_value and current is not None:
-                    row_has_content = True
-                    max_col = max(max_col, col + repeat)
-                    if tag == f"{_T}table-cell":
-                        cs = int(elem.get(f"{_T}number-columns-spanned") or 1)
-                        rs = int(elem.get(f"{_T}number-rows-spanned") or 1)
-                        if cs > 1 or rs > 1:
-                            merges = current["merges"]
-                            assert isinstance(merges, list)
-                            if len(merges) < 100_000:
-                                merges.append((row, col, row + rs - 1, col + cs - 1))
-                col += repeat
-                elem.clear()
-            elif tag == f"{_T}table-row":
-                if row_has_content:
-                    max_row = row + row_repeat
-                row += row_repeat
-                elem.clear()
-                guard.check_dense_size(max_row, max_col, str(_last_key(tables)), name)
-    except FileTooLargeError:
-        raise
-    except Exception as exc:  # defusedxml refuses entities/DTDs; anything else is damage
-        raise NotASpreadsheetError(
-            f"Het bestand '{name}' is geen veilig leesbaar werkblad: de inhoud (content.xml) is "
-            "beschadigd of bevat verboden XML-constructies. Sla het opnieuw op in LibreOffice als .ods "
-            "of .xlsx."
-        ) from exc
-    return tables
-
-
-def _last_key(tables: dict[str, dict[str, object]]) -> str:
-    return next(reversed(tables)) if tables else ""
-
-
 # --------------------------------------------------------------------------------------------
 # CSV
 # --------------------------------------------------------------------------------------------
@@ -228,15 +259,17 @@ _DELIMITERS = (";", ",", "\t", "|")
 
 
 def decode_text(data: bytes) -> str:
-    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    """CSV bytes as text, in the encoding :func:`~regie.reading.guard.text_encoding` finds (a BOM is dropped)."""
+    return data.decode(guard.text_encoding(data), errors="replace").removeprefix("\ufeff")
+
+
+def _text_stream(data: bytes) -> tuple[io.TextIOWrapper, str]:
+    """A lazily decoding text stream over CSV bytes (line endings kept for the csv module), and a
+    sample of its start for sniffing the delimiter."""
+    encoding = guard.text_encoding(data)
+    sample = data[:65536].decode(encoding, errors="ignore").removeprefix("\ufeff")
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="replace", newline="")
+    return stream, sample
 
 
 def sniff_delimiter(text: str) -> str:
@@ -245,7 +278,8 @@ def sniff_delimiter(text: str) -> str:
     best = ";"
     best_score = -1.0
     for delimiter in _DELIMITERS:
-        counts = [len(r) for r, _ in zip(csv.reader(io.StringIO(sample), delimiter=delimiter), range(30), strict=False) if r]
+        rows = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+        counts = [len(r) for r, _ in zip(rows, range(30), strict=False) if r]
         if not counts:
             continue
         mode = max(set(counts), key=counts.count)
@@ -257,29 +291,45 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def read_csv_sheet(data: bytes, sheet_name: str) -> RawSheet:
-    """A CSV file as one sheet; each row keeps its record number as Excel shows it."""
-    text = decode_text(data)
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    delimiter = sniff_delimiter(text)
+def read_csv_sheet(data: bytes, sheet_name: str, budget: guard.Budget | None = None,
+                   file_name: str | None = None) -> RawSheet:
+    """A CSV file as one sheet; each row keeps its record number as Excel shows it.
+
+    The bytes are decoded as they are read (UTF-8, Windows-1252, UTF-16 or UTF-32, any line endings:
+    CR LF, LF, or CR alone as classic Mac programs write); trailing empty fields do not widen the
+    sheet; the budget of one upload (rows, and rows × columns) is checked while reading, so an
+    oversized file is refused before it is held.
+    """
+    limits = budget or guard.budget()
+    name = file_name or sheet_name
+    stream, sample = _text_stream(data)
+    delimiter = sniff_delimiter(sample)
     grid: list[list[object]] = []
     records: list[int] = []
-    reader: Iterator[list[str]] = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    width = 0
+    reader: Iterator[list[str]] = csv.reader(stream, delimiter=delimiter)
     try:
         for number, record in enumerate(reader, start=1):
-            grid.append(list(record))
+            if number == 1 and record and record[0].startswith("\ufeff"):
+                record[0] = record[0][1:]
+            end = len(record)
+            while end and not record[end - 1].strip():
+                end -= 1
+            if end < len(record):
+                del record[end:]
+            width = max(width, end)
+            grid.append(record)
             records.append(number)
+            if len(grid) > limits.rows:
+                raise guard.too_many_rows(name, len(grid), limits.rows)
+            if len(grid) * width > limits.cells:
+                raise guard.too_large(name, None, len(grid), width, len(grid) * width, limits.cells)
     except csv.Error as exc:
         raise NotASpreadsheetError(
-            f"Het CSV-bestand '{sheet_name}' kon niet worden gelezen (record {len(records) + 1}: "
+            f"Het CSV-bestand '{name}' kon niet worden gelezen (record {len(records) + 1}: "
             f"{exc}). Controleer de aanhalingstekens in dat record of sla het opnieuw op vanuit Excel."
         ) from exc
-    width = max((len(r) for r in grid), default=0)
     for record in grid:
         if len(record) < width:
             record.extend([""] * (width - len(record)))
-    guard.check_dense_size(len(grid), width, sheet_name, sheet_name)
     return RawSheet(sheet_name, 0, True, grid, (0, 0), [], records)
-
-

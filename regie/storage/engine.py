@@ -13,8 +13,10 @@ serialization failure or deadlock).
 
 from __future__ import annotations
 
+import math
 import os
 import random
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +38,10 @@ BUSY_TIMEOUT_SECONDS = 30.0
 """How long SQLite waits for another writer before reporting "database is locked"."""
 RETRY_SECONDS = 120.0
 """How long a write transaction is retried on lock contention before giving up."""
+CONNECT_TIMEOUT_SECONDS = 3
+"""How long a connection to PostgreSQL may take before the server counts as not answering."""
+BREAKER_SECONDS = 30.0
+"""After PostgreSQL did not answer, how long every request fails at once instead of waiting again."""
 
 _WRITE = "regie_write"
 """Execution option: this connection's transaction writes (SQLite: BEGIN IMMEDIATE)."""
@@ -82,12 +88,23 @@ def sqlite_file(url: URL) -> Path | None:
     """The file of a SQLite URL (None for an in-memory database)."""
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return None
-    return Path(url.database)
+    database = url.database
+    if database.startswith("file:"):  # a URI filename (uri=true): file:/path?mode=ro
+        database = database.removeprefix("file:").split("?", 1)[0]
+        if not database or database == ":memory:":
+            return None
+    return Path(database)
 
 
-def describe_url(url: str | URL | None = None) -> str:
-    """Where the data is stored, in Dutch, without password: for the page and the CLI."""
+def describe_url(url: str | URL | None = None, *, for_users: bool = False) -> str:
+    """Where the data is stored, in Dutch, without password: the file or host for the server's owner
+    (the CLI), or with ``for_users`` only the kind of storage (the app's pages and errors never
+    show the server's paths or hosts)."""
     resolved = resolve_url(url)
+    if for_users:
+        if resolved.get_backend_name() == "sqlite":
+            return "in de SQLite-database van de app"
+        return "in de PostgreSQL-database van de app"
     path = sqlite_file(resolved)
     if resolved.get_backend_name() == "sqlite":
         if path is None:
@@ -103,19 +120,16 @@ def create(url: str | URL | None = None) -> Engine:
     resolved = resolve_url(url)
     if resolved.get_backend_name() == "sqlite":
         return _sqlite_engine(resolved)
-    return sa.create_engine(resolved, pool_pre_ping=True, connect_args={"connect_timeout": 15})
+    return sa.create_engine(
+        resolved, pool_pre_ping=True, pool_timeout=CONNECT_TIMEOUT_SECONDS,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS},
+    )
 
 
 def _sqlite_engine(url: URL) -> Engine:
     path = sqlite_file(url)
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StorageError(
-                f"De map voor de database ({path.parent}) kan niet worden gemaakt: {exc.strerror}. "
-                f"Kies een andere plek met {ENV_URL}."
-            ) from exc
+        _private_file(path)
     engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
@@ -141,6 +155,91 @@ def _sqlite_engine(url: URL) -> Engine:
     return engine
 
 
+def _private_file(path: Path) -> None:
+    """Create the database's folder (0700) and file (0600) so that only the server's user can read them.
+
+    SQLite gives its -wal and -shm files the permissions of the database file.
+    """
+    try:
+        created = not path.parent.exists()
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if created or path.parent.name == APP_NAME:
+            os.chmod(path.parent, 0o700)
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        elif path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)
+    except PermissionError as exc:
+        if path.exists() and os.access(path, os.R_OK):
+            return  # a read-only file: reads still work, writes say so (see classify)
+        raise StorageError(
+            f"De database kan niet worden geopend: de server mag de map {path.parent} niet gebruiken (geen "
+            f"rechten). Geef de gebruiker van de server schrijfrechten op die map, of kies een andere plek met {ENV_URL}."
+        ) from exc
+    except OSError as exc:
+        raise StorageError(
+            f"De map voor de database ({path.parent}) kan niet worden gemaakt: {exc.strerror}. "
+            f"Kies een andere plek met {ENV_URL}."
+        ) from exc
+
+
+class _Breaker:
+    """Per database URL: until when requests fail at once because the server did not answer."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open_until: dict[str, float] = {}
+
+    def check(self, engine: Engine) -> None:
+        key = str(engine.url)
+        with self._lock:
+            until = self._open_until.get(key, 0.0)
+        if time.monotonic() < until:
+            raise StorageError(
+                f"De databaseserver antwoordt niet (opslag {describe_url(engine.url, for_users=True)}). De app probeert het over "
+                f"{math.ceil(until - time.monotonic())} seconden opnieuw; controleer intussen of de server draait."
+            )
+
+    def trip(self, engine: Engine) -> None:
+        with self._lock:
+            self._open_until[str(engine.url)] = time.monotonic() + BREAKER_SECONDS
+
+    def reset(self, engine: Engine) -> None:
+        with self._lock:
+            self._open_until.pop(str(engine.url), None)
+
+
+_breaker = _Breaker()
+
+
+def classify(engine: Engine, exc: BaseException) -> StorageError:
+    """The Dutch error for a database fault, by what the database said: read-only, full, damaged,
+    not answering, or otherwise unusable."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    where = describe_url(engine.url, for_users=True)
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return StorageError(
+            f"De database is alleen te lezen (opslag {where}): er kan niets worden bewaard of gewijzigd. Geef de "
+            "gebruiker van de server schrijfrechten op het bestand en de map, of vraag de beheerder dat te doen."
+        )
+    if "disk is full" in text or "database or disk is full" in text or "no space left" in text or "disk full" in text:
+        return StorageError(
+            f"De schijf van de database is vol (opslag {where}): er kan niets worden bewaard. Maak ruimte vrij of "
+            "verwijder oude momentopnamen, en probeer het opnieuw."
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StorageError(
+            f"Het databasebestand is beschadigd (opslag {where}). Zet een reservekopie terug, of verplaats het "
+            "bestand: de app begint dan met een lege database. Meld het bij de beheerder."
+        )
+    if engine.dialect.name != "sqlite":
+        return StorageError(
+            f"De databaseserver antwoordt niet (opslag {where}). Controleer het adres en of de server draait; de "
+            f"app probeert het over {int(BREAKER_SECONDS)} seconden opnieuw."
+        )
+    return unavailable(engine, exc)
+
+
 def _retryable(exc: DBAPIError) -> bool:
     """Lock contention that a retry can solve (never a constraint or programming error)."""
     text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
@@ -152,7 +251,7 @@ def _retryable(exc: DBAPIError) -> bool:
 
 def unavailable(engine: Engine, exc: BaseException) -> StorageError:
     """The Dutch error for a database that cannot be reached or used."""
-    where = describe_url(engine.url)
+    where = describe_url(engine.url, for_users=True)
     return StorageError(
         f"De database is niet bereikbaar of niet bruikbaar (opslag {where}). Controleer het adres en of "
         "de databaseserver draait, en probeer het opnieuw."
@@ -176,17 +275,30 @@ def read(engine: Engine, work: Callable[[Connection], T], retry_seconds: float =
 def _run(engine: Engine, work: Callable[[Connection], T], writes: bool, retry_seconds: float) -> T:
     deadline = time.monotonic() + retry_seconds
     pause = 0.05
+    _breaker.check(engine)
     while True:
         try:
-            with engine.connect() as conn:
+            try:
+                conn_context = engine.connect()
+            except DBAPIError as exc:
+                if engine.dialect.name != "sqlite" and not _retryable(exc):
+                    _breaker.trip(engine)
+                raise
+            with conn_context as conn:
                 if writes:
                     conn.execution_options(**{_WRITE: True})
                 with conn.begin():
-                    return work(conn)
+                    result = work(conn)
+            _breaker.reset(engine)
+            return result
+        except sa.exc.TimeoutError as exc:  # no connection free in the pool in time
+            _breaker.trip(engine)
+            raise classify(engine, exc) from exc
         except DBAPIError as exc:
             if not _retryable(exc):
-                if isinstance(exc, OperationalError) or exc.connection_invalidated:
-                    raise unavailable(engine, exc) from exc
+                # OperationalError: unreachable, read-only, full; a bare DatabaseError: a damaged file.
+                if isinstance(exc, OperationalError) or exc.connection_invalidated or type(exc) is sa.exc.DatabaseError:
+                    raise classify(engine, exc) from exc
                 raise
             if time.monotonic() >= deadline:
                 raise StorageError(

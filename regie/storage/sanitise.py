@@ -1,49 +1,46 @@
 """A copy of an inventory file without personal data, for storing when the user did not opt in.
 
-What goes (INVENTORY.md marks trekker and contact as personal data):
+The copy is a new workbook written from the cells as read, holding only the tables the app read:
 
-* the cells of every personal-data column (``vocabulary.PERSONAL_FIELDS``: trekker, contactpersoon)
-  in the data rows of the tables, and of extra columns whose header names personal data (a second
-  "Projectleider", "Telefoon", "E-mailadres");
-* team member names, replaced by "Teamlid 1", "Teamlid 2"... (one per person, so the team counts stay);
-* every sheet that is not read as a table (it may hold anything: a contact list, notes), cleared;
-* cell comments and the document's author fields.
+* per table, the rows from its header down to its last data row, in their original places (so the
+  copy maps exactly like the original, row numbers included); title rows above a table and every
+  sheet that is not read as a table are left out (the sheet stays, empty, in its place);
+* without the cells of every personal-data column (``vocabulary.PERSONAL_FIELDS``: trekker,
+  contactpersoon) and of extra columns whose header names personal data (a second "Projectleider",
+  "Telefoon", "E-mailadres");
+* with team member names replaced by "Teamlid 1", "Teamlid 2"... (one per person, so the team
+  counts stay);
+* and nothing else: no formulas (their values stay), hyperlinks, comments, data-validation lists,
+  defined names, headers and footers, document properties or macros, whatever they held.
 
-The header rows stay, so the copy maps like the original; only the personal values are gone. Excel
-workbooks (xlsx, xlsm) are edited with openpyxl (formulas become their cached values, macros are
-dropped); xls, xlsb and ods are rebuilt as xlsx from the cells as read; CSV stays CSV (UTF-8).
+Workbooks of every kind become xlsx (written with xlsxwriter); CSV stays CSV (UTF-8), with the
+records outside the table blanked.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable
+import logging
+import re
 from dataclasses import dataclass, field
+from typing import Any
 
-import openpyxl
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
+import xlsxwriter
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from regie import vocabulary as voc
 from regie.errors import RegieError
+from regie.formatting import nl_int
 from regie.model import RawTable, RawWorkbook
-from regie.normalise import cell_text, is_empty_text, norm, norm_header
+from regie.normalise import cell_text, is_empty_text, norm
 from regie.reading import guard, read_workbook
-from regie.reading.sheets import decode_text, read_workbook_sheets, sniff_delimiter
+from regie.reading.columns import is_personal_header
+from regie.reading.sheets import RawSheet, decode_text, read_workbook_sheets, sniff_delimiter
 
-_PERSONAL_HEADERS: frozenset[str] = frozenset(
-    norm_header(header)
-    for columns in voc.COLUMNS.values()
-    for name, headers in columns.items()
-    if name in voc.PERSONAL_FIELDS
-    for header in headers
-)
-"""Normalised headers of the personal-data fields (a duplicate of one is kept as an extra column)."""
-_PERSONAL_STEMS: tuple[str, ...] = ("contact", "mail", "telefoon", "mobiel", "trekker", "projectleider")
-"""Parts of extra-column headers that name personal data ("E-mailadres", "Telefoon trekker")."""
+log = logging.getLogger(__name__)
 
 TEAM_ALIAS = "Teamlid"
 
@@ -58,11 +55,13 @@ class Removed:
     """Sheets that were cleared because they are not read as a table."""
     team_names: int = 0
     """Team members whose name was replaced by "Teamlid n"."""
+    outside_cells: int = 0
+    """Filled cells of read sheets outside their table (titles, notes above or below it)."""
 
     @property
     def anything(self) -> bool:
         """True when something was removed."""
-        return bool(self.columns or self.sheets or self.team_names)
+        return bool(self.columns or self.sheets or self.team_names or self.outside_cells)
 
     def describe(self) -> str:
         """One Dutch sentence (user text inside quotes; show it as plain text)."""
@@ -74,6 +73,9 @@ class Removed:
                          f"'{TEAM_ALIAS} 2' enzovoort")
         if self.sheets:
             parts.append("niet gelezen bladen " + ", ".join(f"'{s}'" for s in self.sheets) + " leeggemaakt")
+        if self.outside_cells:
+            parts.append(f"{nl_int(self.outside_cells)} gevulde cellen buiten de tabellen (zoals titels en "
+                         "notities) weggelaten")
         if not parts:
             return "Er stonden geen persoonsgegevens in de gelezen kolommen."
         return "Persoonsgegevens niet opgeslagen: " + "; ".join(parts) + "."
@@ -84,17 +86,13 @@ class _Plan:
     """Cell edits per sheet: (excel row, 0-based column) → new value (None blanks)."""
 
     edits: dict[str, dict[tuple[int, int], object]] = field(default_factory=dict)
+    regions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Per read sheet, the Excel rows of its table (header to last data row): all that is copied."""
     clear: list[str] = field(default_factory=list)
     removed: Removed = field(default_factory=Removed)
 
     def set(self, sheet: str, row: int, col: int, value: object) -> None:
         self.edits.setdefault(sheet, {})[(row, col)] = value
-
-
-def is_personal_header(header: str) -> bool:
-    """True when an extra column's header names personal data."""
-    key = norm_header(header)
-    return key in _PERSONAL_HEADERS or any(stem in key for stem in _PERSONAL_STEMS)
 
 
 def strip_personal_data(data: bytes, file_name: str, raw: RawWorkbook | None = None) -> tuple[bytes, Removed]:
@@ -108,14 +106,11 @@ def strip_personal_data(data: bytes, file_name: str, raw: RawWorkbook | None = N
     try:
         if raw.kind == "csv":
             return _csv_copy(data, plan), plan.removed
-        if raw.kind in ("xlsx", "xlsm"):
-            workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True, keep_vba=False, keep_links=False)
-        else:
-            workbook = _rebuild(data, file_name)
-        return _workbook_copy(workbook, plan), plan.removed
+        return _workbook_copy(data, file_name, raw, plan), plan.removed
     except RegieError:
         raise
     except Exception as exc:
+        log.exception("no copy without personal data could be written (%s file)", raw.kind)
         raise RegieError(
             f"Van '{file_name}' kon geen kopie zonder persoonsgegevens worden gemaakt. Sla het bestand op als "
             ".xlsx en probeer het opnieuw, of kies bij het opslaan voor het bewaren van persoonsgegevens."
@@ -127,6 +122,7 @@ def _plan(raw: RawWorkbook) -> _Plan:
     read_sheets = {t.sheet for t in raw.tables}
     for table in raw.tables:
         _plan_personal_columns(plan, table)
+        plan.regions[table.sheet] = _region(table)
     aliases: dict[str, str] = {}
     for table in raw.of("team"):
         _plan_team_names(plan, table, aliases)
@@ -135,6 +131,14 @@ def _plan(raw: RawWorkbook) -> _Plan:
         plan.clear = [name for name in raw.sheet_names if name not in read_sheets]
         plan.removed.sheets = list(plan.clear)
     return plan
+
+
+def _region(table: RawTable) -> tuple[int, int]:
+    """First and last Excel row of a table: its header down to its last data row."""
+    rows = table.frame["row"].astype(int)
+    first = table.header_rows[0] if table.header_rows else (int(rows.min()) if len(rows) else 1)
+    last = int(rows.max()) if len(rows) else (table.header_rows[1] if table.header_rows else first)
+    return first, last
 
 
 def _plan_personal_columns(plan: _Plan, table: RawTable) -> None:
@@ -175,91 +179,107 @@ def _blank(value: object) -> bool:
 # Workbooks
 # --------------------------------------------------------------------------------------------
 
+_FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 
-def _workbook_copy(workbook: Workbook, plan: _Plan) -> bytes:
-    for name in plan.clear:
-        if name in workbook.sheetnames:
-            _clear_sheet(workbook, workbook[name])
-    for sheet_name, edits in plan.edits.items():
-        if sheet_name not in workbook.sheetnames:
-            continue
-        sheet = workbook[sheet_name]
-        merged = _merge_lookup(sheet, edits)
-        for (row, col), value in edits.items():
-            target_row, target_col = merged.get((row, col + 1), (row, col + 1))
-            cell = sheet.cell(row=target_row, column=target_col)
-            if isinstance(cell, MergedCell):
-                continue
-            _assign(cell, value)
-    for sheet in workbook.worksheets:
-        for cell in list(sheet._cells.values()):  # only the cells that exist (iter_rows would fill the range)
-            if cell.comment is not None:
-                cell.comment = None
-    props = workbook.properties
-    props.creator = None
-    props.lastModifiedBy = None
+
+def _sheet_title(name: str, used: set[str]) -> str:
+    """A sheet name Excel accepts (31 characters, none of []:*?/\\), unique in the workbook."""
+    title = _FORBIDDEN_IN_SHEET_NAME.sub("_", name).strip("'")[:31] or "Blad"
+    base, n = title, 2
+    while title.lower() in used:
+        suffix = f" ({n})"
+        title = base[: 31 - len(suffix)] + suffix
+        n += 1
+    used.add(title.lower())
+    return title
+
+
+def _workbook_copy(data: bytes, file_name: str, raw: RawWorkbook, plan: _Plan) -> bytes:
+    """A new xlsx with the read tables' cells (personal data removed), unread sheets empty."""
+    sniffed = guard.sniff(data, file_name)
+    sheets = read_workbook_sheets(data, sniffed.kind, file_name)
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    book = xlsxwriter.Workbook(buffer, {
+        "in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+        "nan_inf_to_errors": True, "default_date_format": "d-m-yyyy",
+    })
+    date_time = book.add_format({"num_format": "d-m-yyyy h:mm"})
+    used: set[str] = set()
+    first_visible: Any = None
+    hidden: list[Any] = []
+    for sheet in sheets:
+        target = book.add_worksheet(_sheet_title(sheet.name, used))
+        if sheet.visible and first_visible is None:
+            first_visible = target
+        elif not sheet.visible:
+            hidden.append(target)
+        region = plan.regions.get(sheet.name)
+        if region is None:
+            continue
+        _write_region(target, sheet, region, plan.edits.get(sheet.name, {}), date_time, plan.removed)
+    if not sheets:
+        first_visible = book.add_worksheet("Blad1")
+    if first_visible is not None:
+        first_visible.activate()
+        for target in hidden:
+            target.hide()
+    book.close()
     return buffer.getvalue()
 
 
-def _clear_sheet(workbook: Workbook, sheet: Worksheet) -> None:
-    """Replace a sheet by an empty one with the same name, place and visibility."""
-    index = workbook.index(sheet)
-    title, state = sheet.title, sheet.sheet_state
-    workbook.remove(sheet)
-    fresh = workbook.create_sheet(title, index)
-    fresh.sheet_state = state
-
-
-def _merge_lookup(sheet: Worksheet, cells: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, int]]:
-    """For edited cells (row, 0-based column) inside a merged range: (row, 1-based column) → top-left."""
-    columns = {col + 1 for _row, col in cells}
-    lookup: dict[tuple[int, int], tuple[int, int]] = {}
-    for merged in sheet.merged_cells.ranges:
-        hit = [c for c in columns if merged.min_col <= c <= merged.max_col]
-        for col in hit:
-            for row in range(merged.min_row, merged.max_row + 1):
-                lookup[(row, col)] = (merged.min_row, merged.min_col)
-    return lookup
-
-
-def _assign(cell: object, value: object) -> None:
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    cell.value = value  # type: ignore[attr-defined]
-    if isinstance(value, str):
-        cell.data_type = "s"  # type: ignore[attr-defined]  # text such as "=x" stays text
-
-
-def _rebuild(data: bytes, file_name: str) -> Workbook:
-    """xls, xlsb, ods: a new xlsx workbook with the same sheets, cells (values), merges and visibility."""
-    sniffed = guard.sniff(data, file_name)
-    sheets = read_workbook_sheets(data, sniffed.kind, file_name, sniffed.members.get("content.xml"), sniffed.isolate)
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
-    for raw in sheets:
-        sheet = workbook.create_sheet(raw.name)
-        r0, c0 = raw.origin
-        for i, values in enumerate(raw.grid):
-            for j, value in enumerate(values):
-                if value is None or value == "":
+def _write_region(
+    target: Any, sheet: RawSheet, region: tuple[int, int], edits: dict[tuple[int, int], object],
+    date_time: Any, removed: Removed,
+) -> None:
+    r0, c0 = sheet.origin
+    first, last = region
+    outside = 0
+    for i, values in enumerate(sheet.grid):
+        row = r0 + i + 1
+        inside = first <= row <= last
+        for j, value in enumerate(values):
+            if value is None or value == "":
+                continue
+            if not inside:
+                outside += 1
+                continue
+            col = c0 + j
+            if (row, col) in edits:
+                value = edits[(row, col)]
+                if value is None:
                     continue
-                cell = sheet.cell(row=r0 + i + 1, column=c0 + j + 1)
-                _assign(cell, value)
-                if isinstance(value, dt.datetime) and value.time() != dt.time():
-                    cell.number_format = "d-m-yyyy h:mm"
-                elif isinstance(value, dt.date):
-                    cell.number_format = "d-m-yyyy"
-        for first_row, first_col, last_row, last_col in raw.merges:
-            if (first_row, first_col) != (last_row, last_col):
-                sheet.merge_cells(start_row=first_row + 1, start_column=first_col + 1,
-                                  end_row=last_row + 1, end_column=last_col + 1)
-        if not raw.visible:
-            sheet.sheet_state = "hidden"
-    if not workbook.worksheets:
-        workbook.create_sheet("Blad1")
-    return workbook
+            _write_cell(target, row - 1, col, value, date_time)
+    for m_r0, m_c0, m_r1, m_c1 in sheet.merges:
+        if (m_r0, m_c0) != (m_r1, m_c1) and first <= m_r0 + 1 and m_r1 + 1 <= last:
+            value = _cell_at(sheet, m_r0, m_c0)
+            value = edits.get((m_r0 + 1, m_c0), value) if (m_r0 + 1, m_c0) in edits else value
+            with contextlib.suppress(Exception):  # an overlapping range: the cells stay unmerged
+                target.merge_range(m_r0, m_c0, m_r1, m_c1, None)
+                _write_cell(target, m_r0, m_c0, value, date_time)
+    if outside:
+        removed.outside_cells += outside
+
+
+def _cell_at(sheet: RawSheet, row: int, col: int) -> object:
+    i, j = row - sheet.origin[0], col - sheet.origin[1]
+    if 0 <= i < len(sheet.grid) and 0 <= j < len(sheet.grid[i]):
+        return sheet.grid[i][j]
+    return None
+
+
+def _write_cell(target: Any, row: int, col: int, value: object, date_time: Any) -> None:
+    if value is None or value == "":
+        target.write_blank(row, col, None)
+    elif isinstance(value, bool):
+        target.write_boolean(row, col, value)
+    elif isinstance(value, int | float):
+        target.write_number(row, col, value)
+    elif isinstance(value, dt.datetime):
+        target.write_datetime(row, col, value, date_time if value.time() != dt.time() else None)
+    elif isinstance(value, dt.date | dt.time | dt.timedelta):
+        target.write_datetime(row, col, value)
+    else:
+        target.write_string(row, col, ILLEGAL_CHARACTERS_RE.sub("", str(value)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -269,11 +289,14 @@ def _rebuild(data: bytes, file_name: str) -> Workbook:
 
 def _csv_copy(data: bytes, plan: _Plan) -> bytes:
     text = decode_text(data)
-    if text.startswith("\ufeff"):
-        text = text[1:]
     delimiter = sniff_delimiter(text)
     records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    for edits in plan.edits.values():  # one sheet: the file
+    for first, last in plan.regions.values():  # one sheet: the file; records outside the table go
+        for number, record in enumerate(records, start=1):
+            if not first <= number <= last and any(v.strip() for v in record):
+                plan.removed.outside_cells += sum(1 for v in record if v.strip())
+                records[number - 1] = [""] * len(record)
+    for edits in plan.edits.values():
         for (row, col), value in edits.items():
             record = records[row - 1] if 0 < row <= len(records) else None
             if record is not None and col < len(record):

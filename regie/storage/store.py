@@ -308,8 +308,13 @@ class Store:
 
     @property
     def location(self) -> str:
-        """Where the data is stored, in Dutch (no password)."""
+        """Where the data is stored, in Dutch (no password): the file or host, for the server's owner."""
         return db.describe_url(self.url)
+
+    @property
+    def kind(self) -> str:
+        """Where the data is stored as the app's users may see it: the kind of database, no path or host."""
+        return db.describe_url(self.url, for_users=True)
 
     # -- werkruimtes --------------------------------------------------------------------------
 

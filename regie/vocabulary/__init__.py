@@ -607,6 +607,13 @@ TOTALS_NAMES: frozenset[str] = frozenset({"totaal", "subtotaal", "totalen", "som
 PERSONAL_FIELDS: frozenset[str] = frozenset({"trekker", "contact"})
 """Fields holding personal data: left out of issues, stored only when the user chooses."""
 
+PERSONAL_HEADER_STEMS: tuple[str, ...] = (
+    "contact", "mail", "telefoon", "telnr", "mobiel", "gsm", "trekker", "projectleider", "persoon",
+    "medewerker", "adres", "geboorte", "bsn",
+)
+"""Parts of extra-column headers that name personal data ("E-mailadres", "Telefoon trekker",
+"Contactpersoon partner"): hidden by "Namen verbergen" and left out of stored copies."""
+
 
 # --------------------------------------------------------------------------------------------
 # Files: tables, sheet names and column headers (INVENTORY.md)

@@ -1,0 +1,529 @@
+"""Child process that measures and parses one workbook under a memory cap and a cell budget.
+
+Run as a script, never imported by the server for parsing::
+
+    python -I _worker.py KIND MAX_CELLS MAX_ROWS MAX_BYTES  < workbook bytes
+
+It writes a stream of pickled frames to standard output, each a plain dict, list or tuple of
+primitive values:
+
+* ``{"sheet": name, "order": n, "visible": bool, "start": (r, c), "merges": [...]}`` — a sheet
+  begins; then lists of rows (each a list of cell values) until the next frame;
+* ``{"ok": True}`` — the end; or ``{"ok": False, "error": CODE, ...}`` — the refusal or failure.
+
+Error codes: ``encrypted``, ``too_large`` (``sheet``, ``rows``, ``cols``, ``cells``), ``too_many_rows``
+(``rows``), ``too_complex`` (``elements``), ``damaged`` (``sheet``, ``detail``), ``panic`` (``detail``:
+the Rust parser crashed on the content), ``memory``.
+
+Before calamine allocates anything, zip-based formats are measured from their XML: xlsx/xlsm
+every part the workbook's relationships point at (whatever its name), ods its ``content.xml``;
+cells without a reference count as the next column or row, and only cells that hold a value
+count towards the used range. The address-space limit is the last line: a file that still makes
+the parser allocate too much ends this process, never the server.
+
+Imports nothing from ``regie`` so that the child starts fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import pickle
+import re
+import sys
+import zipfile
+from collections.abc import Callable, Iterator
+from typing import Any, BinaryIO
+from xml.parsers import expat
+
+ROW_CHUNK = 4096
+"""Rows per frame: the child never holds a whole sheet as Python objects."""
+CHUNK_BYTES = 1 << 20
+"""Bytes of XML scanned at a time."""
+ELEMENTS_PER_CELL = 6
+"""A worksheet or content.xml with more XML elements than this many per allowed cell (plus a
+margin) is refused before parsing: real sheets need two or three."""
+ELEMENT_MARGIN = 2_000_000
+ODS_ELEMENTS_PER_CELL = 3
+"""content.xml needs about two elements per cell (the cell and its paragraph)."""
+
+
+class Refused(Exception):
+    """The file is over a budget or unsafe; ``frame`` is the error frame to send."""
+
+    def __init__(self, frame: dict[str, Any]) -> None:
+        super().__init__(frame.get("error"))
+        self.frame = frame
+
+
+# --------------------------------------------------------------------------------------------
+# Safe XML: expat without DTDs or entities
+# --------------------------------------------------------------------------------------------
+
+
+def _parser(namespaces: bool) -> expat.XMLParserType:
+    parser = expat.ParserCreate(namespace_separator=" " if namespaces else None)
+
+    def forbid(*_args: object) -> None:
+        raise Refused({"ok": False, "error": "damaged", "detail": "DTD of entiteit in XML"})
+
+    parser.StartDoctypeDeclHandler = forbid
+    parser.EntityDeclHandler = forbid
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.buffer_text = True
+    return parser
+
+
+def _feed(parser: expat.XMLParserType, stream: BinaryIO) -> None:
+    while True:
+        chunk = stream.read(CHUNK_BYTES)
+        if not chunk:
+            break
+        parser.Parse(chunk, False)
+    parser.Parse(b"", True)
+
+
+def _col_number(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+_REF = re.compile(r"\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*$")
+
+
+# --------------------------------------------------------------------------------------------
+# xlsx / xlsm: which parts are sheets, and how large is each
+# --------------------------------------------------------------------------------------------
+
+_SHEET_FOLDERS = ("xl/worksheets/", "xl/macrosheets/", "xl/dialogsheets/")
+
+
+def _rels_targets(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Relationship id → part path of ``xl/_rels/workbook.xml.rels`` (targets resolved against xl/)."""
+    names = {n.lower(): n for n in zf.namelist()}
+    rels = names.get("xl/_rels/workbook.xml.rels")
+    if rels is None:
+        return {}
+    targets: dict[str, str] = {}
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        if name.rsplit(" ", 1)[-1] != "Relationship" or attrs.get("TargetMode") == "External":
+            return
+        target = (attrs.get("Target") or "").replace("\\", "/")
+        path = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        parts: list[str] = []
+        for piece in path.split("/"):
+            if piece == "..":
+                if parts:
+                    parts.pop()
+            elif piece not in ("", "."):
+                parts.append(piece)
+        targets[attrs.get("Id", "")] = "/".join(parts)
+
+    parser = _parser(namespaces=True)
+    parser.StartElementHandler = start
+    with zf.open(rels) as stream:
+        _feed(parser, stream)
+    return {rid: names.get(path.lower(), path) for rid, path in targets.items()}
+
+
+def _sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Relationship id → sheet name from ``xl/workbook.xml``."""
+    names = {n.lower(): n for n in zf.namelist()}
+    book = names.get("xl/workbook.xml")
+    found: dict[str, str] = {}
+    if book is None:
+        return found
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        if name.rsplit(" ", 1)[-1] != "sheet":
+            return
+        rid = next((v for k, v in attrs.items() if k.rsplit(" ", 1)[-1] == "id" and " " in k), "")
+        found[rid] = attrs.get("name", "")
+
+    parser = _parser(namespaces=True)
+    parser.StartElementHandler = start
+    with zf.open(book) as stream:
+        _feed(parser, stream)
+    return found
+
+
+def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Every part that may be read as a sheet → the name to report it by.
+
+    The workbook's relationships decide where a sheet lives, whatever the part is called
+    (``sheet1.dat`` is read by Excel and calamine alike): every part a ``<sheet r:id>`` points at is
+    measured, and the parts in the usual sheet folders too, in case a reader falls back on them.
+    """
+    members = set(zf.namelist())
+    targets = _rels_targets(zf)
+    titles = _sheet_names(zf)
+    parts: dict[str, str] = {}
+    for rid, title in titles.items():
+        path = targets.get(rid)
+        if path in members and not zf.getinfo(path).is_dir():
+            parts[path] = title or path.rsplit("/", 1)[-1]
+    for member in members:
+        lower = member.lower()
+        if lower.startswith(_SHEET_FOLDERS) and "/_rels/" not in lower and member not in parts \
+                and not zf.getinfo(member).is_dir():
+            parts[member] = member.rsplit("/", 1)[-1]
+    return parts
+
+
+_ROW_REF = re.compile(rb'<row r="(\d{1,10})"')
+_WIDE_REF = re.compile(rb'<c r="([A-Z]{2,3})\d')
+_PREFIXED = re.compile(rb"<[\w.-]{1,40}:(?:worksheet|sheetData|row|c)[\s/>]")
+
+
+def _chunks(stream: BinaryIO) -> Iterator[bytes]:
+    """The stream in pieces that end right after a ``>`` (no tag is ever cut in two)."""
+    carry = b""
+    while True:
+        block = stream.read(CHUNK_BYTES)
+        if not block:
+            if carry:
+                yield carry
+            return
+        data = carry + block
+        cut = data.rfind(b">") + 1
+        if cut == 0:
+            carry = data if len(data) < 16 * CHUNK_BYTES else b""
+            if not carry:
+                yield data
+            continue
+        carry = data[cut:]
+        yield data[:cut]
+
+
+def fast_extent(stream: BinaryIO) -> tuple[int, int, int, bool]:
+    """An upper bound of (rows, columns) of a worksheet written as Excel writes it, the number of
+    XML elements, and whether that bound holds (False when rows or cells lack an ``r="A1"``
+    reference as Excel's first attribute, or elements carry a namespace prefix: then
+    :func:`valued_extent` decides). Literal searches only, so it runs at memory speed."""
+    rows = cells = row_refs = cell_refs = elements = 0
+    max_row = 0
+    max_col = 1
+    simple = True
+    for chunk in _chunks(stream):
+        elements += chunk.count(b"<")
+        if simple and _PREFIXED.search(chunk):
+            simple = False
+        rows += chunk.count(b"<row ") + chunk.count(b"<row>") + chunk.count(b"<row/>")
+        refs = _ROW_REF.findall(chunk)
+        row_refs += len(refs)
+        if refs:
+            max_row = max(max_row, max(map(int, refs)))
+        cells += chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/>")
+        cell_refs += chunk.count(b'<c r="')
+        wide = _WIDE_REF.findall(chunk)
+        if wide:
+            max_col = max(max_col, max(_col_number(w.decode()) for w in set(wide)))
+        if max_col < 26:
+            for number in range(26, max_col, -1):  # the last single-letter column referenced
+                if b'<c r="' + bytes([64 + number]) in chunk:
+                    max_col = number
+                    break
+    if cell_refs != cells or row_refs != rows:
+        simple = False
+    return max(max_row, 1), max_col, elements, simple
+
+
+def valued_extent(stream: BinaryIO) -> tuple[int, int, int]:
+    """(last row, last column, elements) over cells that hold a value, following Excel's rule that a
+    row or cell without a reference comes right after the previous one."""
+    state = {"row": 0, "cell_row": 0, "col": 0, "in_cell": False, "valued": False, "max_row": 0, "max_col": 0, "elements": 0}
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        state["elements"] += 1
+        local = name.rsplit(" ", 1)[-1]
+        if local == "row":
+            ref = attrs.get("r")
+            state["row"] = int(ref) if ref and ref.strip().isdigit() else state["row"] + 1
+            state["col"] = 0
+        elif local == "c":
+            ref = _REF.match(attrs.get("r") or "")
+            if ref:
+                state["col"] = _col_number(ref.group(1))
+                state["cell_row"] = int(ref.group(2))
+            else:
+                state["col"] += 1
+                state["cell_row"] = state["row"]
+            state["in_cell"] = True
+            state["valued"] = False
+        elif state["in_cell"] and local in ("v", "is", "f"):
+            state["valued"] = True
+
+    def end(name: str) -> None:
+        if name.rsplit(" ", 1)[-1] == "c":
+            if state["valued"]:
+                state["max_row"] = max(state["max_row"], state["cell_row"])
+                state["max_col"] = max(state["max_col"], state["col"])
+            state["in_cell"] = False
+
+    parser = _parser(namespaces=True)
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    _feed(parser, stream)
+    return state["max_row"], max(state["max_col"], 1), state["elements"]
+
+
+def measure_xlsx(data: bytes, max_cells: int) -> None:
+    """Refuse an xlsx/xlsm whose sheets' used ranges together exceed ``max_cells``."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        total = 0
+        for part, title in sorted(sheet_parts(zf).items()):
+            with zf.open(part) as stream:
+                rows, cols, elements, simple = fast_extent(stream)
+            if elements > ELEMENTS_PER_CELL * max_cells + ELEMENT_MARGIN:
+                raise Refused({"ok": False, "error": "too_complex", "sheet": title, "elements": elements})
+            if not simple or total + rows * cols > max_cells:
+                with zf.open(part) as stream:
+                    rows, cols, _ = valued_extent(stream)
+            total += rows * cols
+            if total > max_cells:
+                raise Refused({"ok": False, "error": "too_large", "sheet": title, "rows": rows, "cols": cols,
+                               "cells": total})
+
+
+# --------------------------------------------------------------------------------------------
+# ods: the tables' extent, hidden tables and merges, streamed from content.xml
+# --------------------------------------------------------------------------------------------
+
+_TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_STYLE_NS = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+MAX_MERGES = 100_000
+
+
+def _int(text: str | None) -> int:
+    try:
+        return max(int(text or 1), 1)
+    except ValueError:
+        return 1
+
+
+def scan_ods(stream: BinaryIO, max_cells: int) -> dict[str, dict[str, Any]]:
+    """Per table: ``hidden`` and ``merges``; refuses tables whose used range is over the budget.
+
+    Nothing is kept of the XML but these counters (an element flood costs time, not memory); the
+    handlers do as little as possible per element, because content.xml has millions of them.
+    """
+    head = stream.read(CHUNK_BYTES)
+    prefixes = {m.group(2): m.group(1).decode() for m in _ODS_PREFIX.finditer(head)}
+    namespaced = not all(k in prefixes for k in (b"table", b"style", b"office"))
+    if namespaced:
+        t, s, o = _TABLE_NS + " ", _STYLE_NS + " ", _OFFICE_NS + " "
+    else:  # names as written ("table:table-cell"): expat then skips building namespaced strings
+        t, s, o = (prefixes[k] + ":" for k in (b"table", b"style", b"office"))
+    table_tag, row_tag, cell_tag, covered_tag = t + "table", t + "table-row", t + "table-cell", t + "covered-table-cell"
+    style_tag, props_tag = s + "style", s + "table-properties"
+    rows_rep, cols_rep, cols_span, rows_span = (t + "number-rows-repeated", t + "number-columns-repeated",
+                                                 t + "number-columns-spanned", t + "number-rows-spanned")
+    value_type = o + "value-type"
+    hidden_styles: set[str] = set()
+    tables: dict[str, dict[str, Any]] = {}
+    table: str | None = None
+    merges: list[tuple[int, int, int, int]] = []
+    row = col = max_row = max_col = total = 0
+    row_repeat = 1
+    row_has = in_cell = content = False
+    depth = repeat = cs = rs = 0
+    style: str | None = None
+
+    def over(extra: int) -> Refused:
+        return Refused({"ok": False, "error": "too_large", "sheet": table, "rows": max_row, "cols": max_col,
+                        "cells": total + extra})
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal table, merges, row, col, max_row, max_col, total, row_repeat, row_has, in_cell, content
+        nonlocal depth, repeat, cs, rs, style
+        if in_cell:
+            content = True
+            depth += 1
+        elif name in (cell_tag, covered_tag):
+            in_cell = True
+            depth = 0
+            repeat = _int(attrs.get(cols_rep)) if attrs else 1
+            content = value_type in attrs
+            if name == cell_tag and attrs:
+                cs, rs = _int(attrs.get(cols_span)), _int(attrs.get(rows_span))
+            else:
+                cs = rs = 1
+        elif name == row_tag:
+            col = 0
+            row_repeat = _int(attrs.get(rows_rep))
+            row_has = False
+        elif name == table_tag:
+            if table is not None:
+                total += max_row * max_col
+            title = attrs.get(t + "name") or f"Blad{len(tables) + 1}"
+            merges = []
+            tables[title] = {"hidden": attrs.get(t + "style-name") in hidden_styles, "merges": merges}
+            table = title
+            row = col = max_row = max_col = 0
+        elif name == style_tag:
+            style = attrs.get(s + "name", "")
+        elif name == props_tag and style is not None and attrs.get(t + "display") == "false":
+            hidden_styles.add(style)
+
+    def end(name: str) -> None:
+        nonlocal table, row, col, max_row, max_col, total, row_has, in_cell, depth, style
+        if in_cell:
+            if depth:
+                depth -= 1
+                return
+            in_cell = False
+            if content and table is not None:
+                row_has = True
+                if col + repeat > max_col:
+                    max_col = col + repeat
+                if (cs > 1 or rs > 1) and len(merges) < MAX_MERGES:
+                    merges.append((row, col, row + rs - 1, col + cs - 1))
+            col += repeat
+        elif name == row_tag:
+            if row_has:
+                max_row = row + row_repeat
+                if table is not None and total + max_row * max_col > max_cells:
+                    raise over(max_row * max_col)
+            row += row_repeat
+        elif name == table_tag:
+            if total + max_row * max_col > max_cells:
+                raise over(max_row * max_col)
+            total += max_row * max_col
+            table = None
+            max_row = max_col = 0
+        elif name == style_tag:
+            style = None
+
+    parser = _parser(namespaces=namespaced)
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.Parse(head, False)
+    _feed(parser, stream)
+    return tables
+
+
+_ODS_PREFIX = re.compile(rb'xmlns:([\w.-]{1,40})="urn:oasis:names:tc:opendocument:xmlns:(table|style|office):1\.0"')
+
+
+def count_elements(stream: BinaryIO) -> int:
+    """How many XML elements (start tags and the like) a part has, at memory speed."""
+    return sum(chunk.count(b"<") for chunk in iter(lambda: stream.read(CHUNK_BYTES), b""))
+
+
+def measure_ods(data: bytes, max_cells: int) -> dict[str, dict[str, Any]]:
+    """:func:`scan_ods` of the archive's ``content.xml``, after refusing an element flood."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        with zf.open("content.xml") as stream:
+            elements = count_elements(stream)
+        if elements > ODS_ELEMENTS_PER_CELL * max_cells + ELEMENT_MARGIN:
+            raise Refused({"ok": False, "error": "too_complex", "sheet": None, "elements": elements})
+        with zf.open("content.xml") as stream:
+            return scan_ods(stream, max_cells)
+
+
+# --------------------------------------------------------------------------------------------
+# Parsing with calamine, streamed out a chunk of rows at a time
+# --------------------------------------------------------------------------------------------
+
+
+def parse(data: bytes, kind: str, max_cells: int, max_rows: int, emit: Callable[[object], None]) -> None:
+    """Measure (zip formats), then parse every worksheet and emit it in frames."""
+    ods_info = measure_ods(data, max_cells) if kind == "ods" else {}
+    if kind in ("xlsx", "xlsm"):
+        measure_xlsx(data, max_cells)
+    import python_calamine as pc
+
+    try:
+        book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except pc.PasswordError as exc:
+        raise Refused({"ok": False, "error": "encrypted", "detail": str(exc)[:200]}) from exc
+    except Exception as exc:
+        raise Refused({"ok": False, "error": "damaged", "detail": str(exc)[:500]}) from exc
+    cells = rows_total = 0
+    try:
+        for order, meta in enumerate(book.sheets_metadata):
+            if meta.typ != pc.SheetTypeEnum.WorkSheet:
+                continue
+            try:
+                sheet = book.get_sheet_by_name(meta.name)
+            except pc.PasswordError as exc:
+                raise Refused({"ok": False, "error": "encrypted", "detail": str(exc)[:200]}) from exc
+            except Exception as exc:
+                raise Refused({"ok": False, "error": "damaged", "sheet": meta.name, "detail": str(exc)[:500]}) from exc
+            height, width = sheet.height, sheet.width
+            cells += height * width
+            rows_total += height
+            if cells > max_cells:
+                raise Refused({"ok": False, "error": "too_large", "sheet": meta.name, "rows": height,
+                               "cols": width, "cells": cells})
+            if rows_total > max_rows:
+                raise Refused({"ok": False, "error": "too_many_rows", "sheet": meta.name, "rows": rows_total})
+            info = ods_info.get(meta.name, {})
+            start = sheet.start or (0, 0)
+            merges = info.get("merges") if kind == "ods" else [
+                (r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
+            ]
+            emit({
+                "sheet": meta.name, "order": order,
+                "visible": meta.visible == pc.SheetVisibleEnum.Visible and not info.get("hidden", False),
+                "start": (start[0], start[1]), "merges": merges or [],
+            })
+            skip = start[0]  # iter_rows starts at row 0; the used range starts at ``start``
+            chunk: list[list[object]] = []
+            for row in sheet.iter_rows():
+                if skip:
+                    skip -= 1
+                    continue
+                chunk.append(row)
+                if len(chunk) >= ROW_CHUNK:
+                    emit(chunk)
+                    chunk = []
+            if chunk:
+                emit(chunk)
+            del sheet
+    finally:
+        book.close()
+
+
+def _limit_memory(max_bytes: int) -> None:
+    try:
+        import resource
+    except ImportError:  # not on this platform: the budgets still apply
+        return
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
+
+
+def main() -> None:
+    """Entry point of the child process."""
+    kind, max_cells, max_rows, max_bytes = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    data = sys.stdin.buffer.read()
+    _limit_memory(max_bytes)
+    out = sys.stdout.buffer
+
+    def emit(frame: object) -> None:
+        pickle.dump(frame, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+    try:
+        parse(data, kind, max_cells, max_rows, emit)
+        frame: dict[str, Any] = {"ok": True}
+    except Refused as refusal:
+        frame = refusal.frame
+    except MemoryError:
+        frame = {"ok": False, "error": "memory"}
+    except (zipfile.BadZipFile, expat.ExpatError, KeyError, OSError, EOFError, ValueError) as exc:
+        frame = {"ok": False, "error": "damaged", "detail": f"{type(exc).__name__}: {exc}"[:500]}
+    except BaseException as exc:  # a Rust panic (pyo3 PanicException) is not an Exception
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        frame = {"ok": False, "error": "panic", "detail": f"{type(exc).__name__}: {exc}"[:500]}
+    emit(frame)
+    out.flush()
+
+
+if __name__ == "__main__":
+    main()
