@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from regie.ui.widgets import ROUTER_PAGE_PARAM, sidebar
+from regie.ui.widgets import ROUTER_PAGE_PARAM, configure_logging, run_page, sidebar
 
+configure_logging()
 st.set_page_config(page_title="Regierol per fase", page_icon=":material/explore:", layout="wide")
 
 DASHBOARD = [
@@ -38,4 +39,4 @@ if wanted:  # a deep link that arrived before the router existed (see require_ro
     if target is not None and target.url_path != page.url_path:
         st.switch_page(target)
 sidebar()
-page.run()
+run_page(page)

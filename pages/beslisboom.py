@@ -3,15 +3,16 @@ inventory when it has the answer columns (advised form and role beside the curre
 
 import streamlit as st
 
+from regie import vocabulary as voc
 from regie.charts.instruments import STYLE_UP_TO, advice_status_bars, style_advice
 from regie.formatting import nl_int
 from regie.instruments import beslisboom as tree
-from regie.ui import state
+from regie.ui import messages, state
 from regie.ui.widgets import example_banner, require_router, safe_call, show_chart, show_table
 
 INSTRUMENT = "beslisboom"
 KEYS: dict[str, str] = {code: f"beslisboom_{code}" for code in tree.ANSWER_KEYS}
-ANSWERS = ["ja", "deels", "nee"]
+ANSWERS = list(voc.ANSWER_CODES)
 NOT_KNOWN = tree.UNANSWERED
 
 view = state.view()
@@ -26,7 +27,7 @@ st.caption(f"{tree.SUMMARY} (Bron: {tree.SOURCE})")
 # --- One new task -------------------------------------------------------------------------
 st.header("Eén (nieuwe) taak")
 st.subheader("Stap 1 — Vier vragen over de taak")
-state.restore_answers(INSTRUMENT, list(KEYS.values()))
+messages.restore_answers(INSTRUMENT, list(KEYS.values()))
 for question in (*tree.QUESTIONS, tree.NABIJHEID):
     with st.container(border=True):
         text, answer = st.columns([3, 1])
@@ -42,7 +43,7 @@ st.selectbox(
     format_func=lambda code: "Nog niet bekend" if code == NOT_KNOWN else tree.FORM_BY_CODE[code].label,
     help="Stap 2 noemt vier vormen van regie; met wie de taak in regie gaat, bepaalt de vorm.",
 )
-answers = state.remember_answers(INSTRUMENT, list(KEYS.values()))
+answers = messages.remember_answers(INSTRUMENT, list(KEYS.values()))
 advice = tree.advise({code: answers[key] for code, key in KEYS.items()})
 
 st.subheader("Stap 2 — Advies")
@@ -68,7 +69,7 @@ elif advice.outcome == tree.NOT_IN_REGIE:
                "voor taken die in regie gaan.")
 else:
     st.caption("Stap 3 volgt als de taak in regie gaat.")
-st.button("Antwoorden wissen", key="beslisboom_wissen", on_click=state.clear_answers,
+st.button("Antwoorden wissen", key="beslisboom_wissen", on_click=messages.clear_answers,
           args=(INSTRUMENT, list(KEYS.values())))
 
 # --- The inventory ------------------------------------------------------------------------
@@ -80,7 +81,7 @@ if not len(inv.projects):
 elif missing:
     st.info(tree.columns_help(missing))
 else:
-    result = safe_call(lambda: state.view_memo("beslisboom", lambda: tree.advise_inventory(inv)),
+    result = safe_call(lambda: state.view_table("beslisboom", view, lambda: tree.advise_inventory(inv)),
                        "de beslisboom over de inventaris")
     if result is not None:
         counts = tree.status_counts(result)

@@ -1,8 +1,6 @@
 """Inventaris: the adviser's workbench — upload, row accounting, validation report, mapping review
 and element suggestions."""
 
-import math
-
 import streamlit as st
 
 from regie import analysis
@@ -17,17 +15,17 @@ from regie.review.mappings import (
     mapping_review,
     mapping_summary,
     option_label,
+    review_rows,
     suggestion_review,
     suggestion_summary,
+    suggestions_with,
 )
 from regie.review.report import filter_issues, issues_table, row_accounting
-from regie.ui import state
-from regie.ui.widgets import escape_markdown, example_banner, require_router, safe_call, show_error, show_table
+from regie.ui import state, werkruimtes
+from regie.ui.widgets import escape_markdown, example_banner, paged, require_router, safe_call, show_error, show_table
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 UPLOAD_TYPES = ["xlsx", "xlsm", "ods", "csv", "xls", "xlsb"]
-PAGE_SIZE = 25
-"""Rows per page in the mapping review and the suggestion list."""
 
 
 def _on_upload(key: str) -> None:
@@ -49,17 +47,6 @@ def _on_mapping(field: str, original: str, key: str) -> None:
 def _on_reopen_dismissed(pairs: list[tuple[str, str]]) -> None:
     for project, element in pairs:
         state.decide_suggestion(project, element, None)
-
-
-def _page(total: int, key: str) -> int:
-    """The 0-based page to show of ``total`` rows (a page chooser appears when needed)."""
-    pages = max(1, math.ceil(total / PAGE_SIZE))
-    if pages == 1:
-        return 0
-    number = st.number_input(
-        f"Pagina (van {pages})", min_value=1, max_value=pages, value=1, step=1, key=key,
-    )
-    return int(number) - 1
 
 
 view = state.view()
@@ -88,7 +75,7 @@ with left:
     error = state.take_load_error()
     if error:
         show_error(f"Het bestand is niet geladen; de vorige inventaris blijft staan. {error}")
-    notice = state.take_werkruimte_notice()
+    notice = werkruimtes.take_notice()
     if notice:
         st.info(escape_markdown(notice))
 with right:
@@ -127,7 +114,7 @@ counts = analysis.issue_counts(full)
 report_columns = st.columns(2)
 report_columns[0].metric("Fouten", nl_int(counts["fout"]))
 report_columns[1].metric("Waarschuwingen", nl_int(counts["waarschuwing"]))
-report = state.view_memo("inventaris_rapport", lambda: issues_table(full))
+report = state.view_table("inventaris_rapport", view, lambda: issues_table(full))
 if report.empty:
     st.success("De inventaris is zonder meldingen ingelezen: geen fouten en geen waarschuwingen.")
 else:
@@ -143,7 +130,7 @@ else:
         "Melding": st.column_config.TextColumn("Melding", width=640),
     })
     st.download_button(
-        "Rapport downloaden (CSV)", data=state.view_memo("inventaris_rapport_csv", lambda: csv_bytes(report)),
+        "Rapport downloaden (CSV)", data=state.view_table("inventaris_rapport_csv", view, lambda: csv_bytes(report)),
         file_name="validatierapport.csv",
         mime="text/csv", key="inventaris_rapport_csv", icon=":material/download:",
         help="Alle meldingen als CSV (puntkomma's, opent in Excel).",
@@ -167,26 +154,25 @@ elif review is not None:
         f"toegewezen en {nl_int(summary['open'])} nog open."
     )
     for field, field_label in REVIEW_FIELDS.items():
-        rows = review[review["field"] == field]
+        rows, mapped = review_rows(review, field)
         if rows.empty:
             continue
-        mapped = int(rows["choice"].notna().sum())
         amount = f"{nl_int(len(rows))} {'waarde' if len(rows) == 1 else 'waarden'}"
         with st.expander(f"{field_label}: {amount} ({nl_int(mapped)} toegewezen)", expanded=True):
-            page = _page(len(rows), f"inventaris_map_pagina_{field}")
+            shown = paged(rows, f"inventaris_map_pagina_{field}")
             head = st.columns([3, 1, 3])
             head[0].caption("Waarde in het bestand")
             head[1].caption("Aantal")
             head[2].caption("Toewijzen aan")
             options = choice_options(field)
-            for number, row in enumerate(rows.iloc[page * PAGE_SIZE:(page + 1) * PAGE_SIZE].itertuples(), start=1):
+            for number, row in enumerate(shown.itertuples(), start=1):
                 cells = st.columns([3, 1, 3], vertical_alignment="center")
                 cells[0].text(row.value)
                 if len(row.variants) > 1:
                     cells[0].text("ook geschreven als: " + " | ".join(row.variants[1:]))
                 cells[1].text(f"{nl_int(row.count)}×")
                 cells[2].selectbox(
-                    f"{field_label} {page * PAGE_SIZE + number} toewijzen aan", options,
+                    f"{field_label} {number} toewijzen aan", options,
                     index=options.index(row.choice) if row.choice in options else 0,
                     format_func=lambda code, f=field: option_label(f, code), key=row.key,
                     label_visibility="collapsed", on_change=_on_mapping,
@@ -215,16 +201,15 @@ else:
         f"{nl_int(tally['open'])} open, {nl_int(tally['geaccepteerd'])} geaccepteerd, "
         f"{nl_int(tally['afgewezen'])} afgewezen."
     )
-    open_rows = suggestions[suggestions["status"] == STATUS_OPEN]
+    open_rows = suggestions_with(suggestions, STATUS_OPEN)
     if open_rows.empty:
         st.success("Alle suggesties zijn beoordeeld.")
     else:
-        page = _page(len(open_rows), "inventaris_sugg_pagina")
         head = st.columns([3, 3, 2, 3])
         head[0].caption("Project")
         head[1].caption("Voorgesteld element")
         head[2].caption("Gevonden woord")
-        for row in open_rows.iloc[page * PAGE_SIZE:(page + 1) * PAGE_SIZE].itertuples():
+        for row in paged(open_rows, "inventaris_sugg_pagina").itertuples():
             cells = st.columns([3, 3, 2, 1.5, 1.5], vertical_alignment="center")
             cells[0].text(row.naam)
             cells[1].text(row.element_label)
@@ -237,11 +222,10 @@ else:
                 "Afwijzen", key=f"{row.key}_nee", on_click=state.decide_suggestion,
                 args=(row.project, row.element, False), icon=":material/close:",
             )
-    taken = suggestions[suggestions["status"] == STATUS_ACCEPTED]
+    taken = suggestions_with(suggestions, STATUS_ACCEPTED)
     if len(taken):
         with st.expander(f"Geaccepteerde suggesties ({nl_int(len(taken))})"):
-            page = _page(len(taken), "inventaris_sugg_geaccepteerd_pagina")
-            for row in taken.iloc[page * PAGE_SIZE:(page + 1) * PAGE_SIZE].itertuples():
+            for row in paged(taken, "inventaris_sugg_geaccepteerd_pagina").itertuples():
                 cells = st.columns([3, 3, 2, 3], vertical_alignment="center")
                 cells[0].text(row.naam)
                 cells[1].text(row.element_label)

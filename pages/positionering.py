@@ -16,7 +16,7 @@ from regie.ui.widgets import example_banner, require_router, safe_call, show_cha
 
 def chart(key: str, build: Callable[[], Chart], what: str) -> None:
     """A chart, built once per view of the inventory (the toggles under it rerun the page)."""
-    safe_call(lambda: show_chart(state.view_memo(key, build), key=key), what)
+    safe_call(lambda: show_chart(state.view_table(key, view, build), key=key), what)
 
 
 view = state.view()

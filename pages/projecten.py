@@ -29,7 +29,7 @@ st.caption(
 )
 
 table = safe_call(
-    lambda: state.view_memo("projecten_tabel", lambda: project_table(view.full, inv.projects["project"])),
+    lambda: state.view_table("projecten_tabel", view, lambda: project_table(view.full, inv.projects["project"])),
     "het maken van de projectentabel",
 )
 if table is not None:

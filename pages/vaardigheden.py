@@ -75,9 +75,8 @@ elif status == skills.TEAM_EMPTY:
 else:
     st.markdown(voc.SKILL_DEMAND_SUPPLY_EXPLAINED)
     gap = skills.gap_table(inv)
-    short = gap[gap["Tekort"] > 0]
-    if len(short):
-        biggest = short.iloc[0]
+    short, biggest = skills.shortages(inv)
+    if biggest is not None:
         st.markdown(
             f"Grootste tekort: **{biggest['Vaardigheid']}** ({biggest['Fase'].lower()}): vraag "
             f"{nl_int(biggest['Vraag (projecten)'])}, aanbod {nl_int(biggest['Aanbod (teamleden)'])}. "

@@ -4,7 +4,6 @@ account); results stay hidden until the facilitator shows them."""
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 from regie import vocabulary as voc
@@ -21,7 +20,8 @@ from regie.instruments import werkplaats as wp
 from regie.instruments import zelfscan as scan
 from regie.instruments.beslisboom import ANSWER_LABELS
 from regie.storage import Store
-from regie.ui import state
+from regie.ui import messages, state, werkruimtes
+from regie.ui import werkplaats as session
 from regie.ui.widgets import (
     escape_markdown,
     example_banner,
@@ -39,19 +39,15 @@ NONE = "— kies —"
 
 
 def _flashes() -> None:
-    for kind, text in state.take_flashes(PAGE):
+    for kind, text in messages.take_flashes(PAGE):
         if kind == "error":
             show_error(text)
         else:
             getattr(st, kind)(escape_markdown(text))
 
 
-def _fail(exc: Exception) -> None:
-    if isinstance(exc, RegieError):
-        show_error(str(exc))
-    else:
-        st.error("Er ging iets mis met de werkplaats. Laad de pagina opnieuw; blijft het misgaan, meld het dan bij "
-                 "de begeleider.")
+def _fail(exc: RegieError) -> None:
+    show_error(str(exc))
 
 
 # ------------------------------------------------------------------ links in the address bar
@@ -68,9 +64,9 @@ def _take_facilitator_link(store: Store) -> None:
     try:
         wp.check_key(store, code, key)
     except RegieError as exc:
-        state.flash(PAGE, "error", str(exc))
+        messages.flash(PAGE, "error", str(exc))
         return
-    state.set_facilitated(code, key)
+    session.set_facilitated(code, key)
 
 
 # ------------------------------------------------------------------ facilitator: start
@@ -96,11 +92,11 @@ def _start_view(store: Store) -> None:
         "de gemeente. De uitslag blijft verborgen tot jij hem laat zien."
     )
     example_banner(view.loaded)
-    werkruimtes = safe_call(store.werkruimtes, "het lezen van de werkruimtes")
-    if werkruimtes is None:
+    listed = safe_call(store.werkruimtes, "het lezen van de werkruimtes")
+    if listed is None:
         return
-    names = [w.name for w in werkruimtes]
-    active = state.active_werkruimte()
+    names = [w.name for w in listed]
+    active = werkruimtes.active()
     form = st.columns(2, gap="large")
     with form[0]:
         if names:
@@ -147,11 +143,11 @@ def _start_view(store: Store) -> None:
                 werkruimte = store.create_werkruimte(werkruimte or "").name
             started = wp.start(store, werkruimte or "", st.session_state.get("werkplaats_titel", ""), specs,
                                scan_included=with_scan, source=view.loaded.name)
-        except Exception as exc:  # shown in Dutch, never a traceback
+        except RegieError as exc:
             _fail(exc)
             return
-        state.set_facilitated(started.code, started.key)
-        state.set_active_werkruimte(started.werkplaats.werkruimte)
+        session.set_facilitated(started.code, started.key)
+        werkruimtes.set_active(started.werkplaats.werkruimte)
         st.rerun()
 
     with st.expander("Een werkplaats openen als begeleider"):
@@ -164,10 +160,10 @@ def _start_view(store: Store) -> None:
             key = str(st.session_state.get("werkplaats_open_sleutel") or "").strip()
             try:
                 wp.check_key(store, code, key)
-            except Exception as exc:
+            except RegieError as exc:
                 _fail(exc)
                 return
-            state.set_facilitated(code, key)
+            session.set_facilitated(code, key)
             st.rerun()
 
 
@@ -192,7 +188,7 @@ def _progress(store: Store, code: str, key: str) -> None:
     try:
         current = wp.check_key(store, code, key)
         progress = wp.progress(store, code, key)
-    except Exception as exc:
+    except RegieError as exc:
         _fail(exc)
         return
     if current.revealed:  # a co-facilitator showed the results
@@ -200,13 +196,9 @@ def _progress(store: Store, code: str, key: str) -> None:
     top = st.columns(3)
     top[0].metric("Deelnemers", nl_int(progress.participants))
     top[1].metric("Zelfscan ingevuld", nl_int(progress.scan_respondents) if current.scan else "—")
-    top[2].metric("Stemmen", nl_int(int(progress.votes[wp.QUESTION_NOW].sum() + progress.votes[wp.QUESTION_SHOULD].sum())))
+    top[2].metric("Stemmen", nl_int(progress.vote_count))
     if len(progress.votes):
-        table = progress.votes.rename(columns={
-            "label": "Project en fase", wp.QUESTION_NOW: wp.QUESTION_SHORT[wp.QUESTION_NOW],
-            wp.QUESTION_SHOULD: wp.QUESTION_SHORT[wp.QUESTION_SHOULD],
-        }).drop(columns=["item", "position"])
-        show_table(table, key="werkplaats_voortgang")
+        show_table(progress.table(), key="werkplaats_voortgang")
     st.caption(f"Ververst zichzelf elke {nl_int(REFRESH_SECONDS)} seconden. De uitslag blijft verborgen tot je hem "
                "laat zien; dat sluit ook de stemming.")
     if st.button("Resultaten tonen", key="werkplaats_tonen", type="primary", icon=":material/visibility:"):
@@ -217,7 +209,7 @@ def _reveal(store: Store, code: str, key: str, revealed: bool) -> None:
     """Show or hide the results (closing or reopening the vote), then rerun to show the new state."""
     try:
         wp.set_revealed(store, code, key, revealed)
-    except Exception as exc:
+    except RegieError as exc:
         _fail(exc)
         return
     st.rerun()
@@ -226,7 +218,7 @@ def _reveal(store: Store, code: str, key: str, revealed: bool) -> None:
 def _results(store: Store, code: str, key: str) -> None:
     try:
         res = wp.results(store, code, key)
-    except Exception as exc:
+    except RegieError as exc:
         _fail(exc)
         return
     werkplaats = res.werkplaats
@@ -235,7 +227,7 @@ def _results(store: Store, code: str, key: str) -> None:
     top = st.columns(3)
     top[0].metric("Deelnemers", nl_int(res.participants))
     top[1].metric("Zelfscan ingevuld", nl_int(wp.scan_respondents(res)) if werkplaats.scan else "—")
-    top[2].metric("Stemmen", nl_int(int(res.votes["count"].sum())))
+    top[2].metric("Stemmen", nl_int(res.vote_count))
     if werkplaats.items:
         st.subheader("Rol van de gemeente: stemmen naast de inventaris")
         show_table(summary_table(res), key="werkplaats_samenvatting")
@@ -259,10 +251,10 @@ def _results(store: Store, code: str, key: str) -> None:
 def _facilitator_view(store: Store, code: str, key: str) -> None:
     try:
         werkplaats = wp.check_key(store, code, key)
-    except Exception as exc:
+    except RegieError as exc:
         _fail(exc)
         if st.button("Deze werkplaats vergeten", key="werkplaats_vergeten_fout"):
-            state.set_facilitated(None)
+            session.set_facilitated(None)
             st.rerun()
         return
     st.caption("Je begeleidt")
@@ -274,12 +266,7 @@ def _facilitator_view(store: Store, code: str, key: str) -> None:
         _links(werkplaats.code, key)
     if werkplaats.items:
         with st.expander(f"De stemvragen ({nl_int(len(werkplaats.items))})"):
-            show_table(
-                pd.DataFrame([{"Project": i.project_name, "Fase": voc.phase_label(i.phase),
-                               "Rol in de inventaris": " / ".join(voc.role_label(r) for r in i.inventory_roles)}
-                              for i in werkplaats.items]),
-                key="werkplaats_vragen",
-            )
+            show_table(wp.items_table(werkplaats), key="werkplaats_vragen")
     if werkplaats.revealed:
         _results(store, werkplaats.code, key)
     else:
@@ -289,7 +276,7 @@ def _facilitator_view(store: Store, code: str, key: str) -> None:
     end = st.columns(2, gap="large")
     with end[0]:
         st.button("Stoppen met begeleiden in deze sessie", key="werkplaats_stoppen",
-                  on_click=state.set_facilitated, args=(None,),
+                  on_click=session.set_facilitated, args=(None,),
                   help="De werkplaats blijft bewaard; met de begeleiderslink open je hem later weer.")
     with end[1], st.expander("Werkplaats verwijderen"):
         st.caption("Verwijdert de werkplaats met alle stemmen en antwoorden uit de database.")
@@ -298,11 +285,11 @@ def _facilitator_view(store: Store, code: str, key: str) -> None:
                      icon=":material/delete:"):
             try:
                 wp.delete(store, werkplaats.code, key)
-            except Exception as exc:
+            except RegieError as exc:
                 _fail(exc)
                 return
-            state.set_facilitated(None)
-            state.flash(PAGE, "success", f"Werkplaats '{werkplaats.title}' is verwijderd.")
+            session.set_facilitated(None)
+            messages.flash(PAGE, "success", f"Werkplaats '{werkplaats.title}' is verwijderd.")
             st.rerun()
 
 
@@ -311,14 +298,14 @@ def _facilitator_view(store: Store, code: str, key: str) -> None:
 
 def _participant_view(store: Store, code: str) -> None:
     given = st.query_params.get(wp.PARAM_PARTICIPANT)
-    participant = state.participant_id(code, given if wp.valid_participant(given) else None)
+    participant = session.participant_id(code, given if wp.valid_participant(given) else None)
     try:
         werkplaats = wp.get(store, code)
-        if not state.joined(code):
+        if not session.joined(code):
             wp.join(store, code, participant)
-            state.mark_joined(code)
+            session.mark_joined(code)
         mine_votes, mine_scan = wp.my_answers(store, code, participant)
-    except Exception as exc:
+    except RegieError as exc:
         _fail(exc)
         if st.button("Andere code invullen", key="werkplaats_andere_code"):
             st.query_params.clear()
@@ -360,7 +347,7 @@ def _participant_view(store: Store, code: str) -> None:
             }
             try:
                 stored = wp.vote(store, code, participant, choices)
-            except Exception as exc:
+            except RegieError as exc:
                 _fail(exc)
             else:
                 if stored:
@@ -385,7 +372,7 @@ def _participant_view(store: Store, code: str) -> None:
                        if st.session_state.get(f"werkplaats_scan_{item.code}")}
             try:
                 stored = wp.answer_scan(store, code, participant, answers)
-            except Exception as exc:
+            except RegieError as exc:
                 _fail(exc)
             else:
                 if stored:
@@ -398,12 +385,12 @@ def _participant_view(store: Store, code: str) -> None:
 
 require_router()
 st.title("Werkplaats")
-store = safe_call(state.store, "het openen van de database")
+store = safe_call(werkruimtes.store, "het openen van de database")
 if store is None:
     st.stop()
 _take_facilitator_link(store)
 _flashes()
-facilitated = state.facilitated()
+facilitated = session.facilitated()
 code_param = wp.clean_code(st.query_params.get(wp.PARAM_CODE, ""))
 if facilitated and code_param == facilitated["code"]:
     st.query_params.pop(wp.PARAM_CODE, None)  # the facilitator's own code: keep the beamer's address clean

@@ -1,9 +1,9 @@
 """Werkruimtes: keep inventories per gemeente as snapshots, load them back and compare two."""
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 
-import pandas as pd
 import streamlit as st
 
 from regie.analysis.compare import COUNT_KEYS, COUNT_LABELS
@@ -12,7 +12,9 @@ from regie.errors import RegieError
 from regie.formatting import nl_count, nl_date, nl_datetime, nl_int
 from regie.instruments import werkplaats as wp
 from regie.storage import Store, local_time
-from regie.ui import state
+from regie.storage.store import snapshots_table
+from regie.ui import messages, state, werkruimtes
+from regie.ui.memo import memo
 from regie.ui.widgets import (
     escape_markdown,
     example_banner,
@@ -24,6 +26,7 @@ from regie.ui.widgets import (
 )
 
 PAGE = "werkruimtes"
+log = logging.getLogger("regie.pages.werkruimtes")
 NONE = "— geen —"
 KEY_CHOOSE = "werkruimtes_kies"
 KEY_NEW = "werkruimtes_nieuw_naam"
@@ -47,48 +50,49 @@ def _attempt(action: Callable[[], object], success: str | None = None) -> object
     try:
         result = action()
     except RegieError as exc:
-        state.flash(PAGE, "error", str(exc))
+        messages.flash(PAGE, "error", str(exc))
         return None
-    except Exception:  # never a traceback
-        state.flash(PAGE, "error", "Er ging iets mis bij het opslaan in de database. Probeer het opnieuw.")
+    except Exception:  # never a traceback; the maintainer finds it in the server's log
+        log.exception("werkruimte action failed")
+        messages.flash(PAGE, "error", "Er ging iets mis bij het opslaan in de database. Probeer het opnieuw.")
         return None
     if success:
-        state.flash(PAGE, "success", success)
+        messages.flash(PAGE, "success", success)
     return result
 
 
 def _on_choose() -> None:
     chosen = st.session_state.get(KEY_CHOOSE)
-    state.set_active_werkruimte(None if chosen in (None, NONE) else chosen)
+    werkruimtes.set_active(None if chosen in (None, NONE) else chosen)
 
 
 def _on_create(store: Store) -> None:
     name = st.session_state.get(KEY_NEW, "")
     info = _attempt(lambda: store.create_werkruimte(name))
     if info is not None:
-        state.set_active_werkruimte(info.name)
+        werkruimtes.set_active(info.name)
         st.session_state[KEY_CHOOSE] = info.name
         st.session_state[KEY_NEW] = ""
-        state.flash(PAGE, "success", f"Werkruimte '{info.name}' is gemaakt en is nu de actieve werkruimte.")
+        messages.flash(PAGE, "success", f"Werkruimte '{info.name}' is gemaakt en is nu de actieve werkruimte.")
 
 
 def _on_rename(store: Store, name: str) -> None:
     new = st.session_state.get(KEY_RENAME, "")
     info = _attempt(lambda: store.rename_werkruimte(name, new))
     if info is not None:
-        state.set_active_werkruimte(info.name)
+        werkruimtes.set_active(info.name)
         st.session_state[KEY_CHOOSE] = info.name
         st.session_state.pop(KEY_RENAME, None)
-        state.flash(PAGE, "success", f"Werkruimte '{name}' heet nu '{info.name}'.")
+        messages.flash(PAGE, "success", f"Werkruimte '{name}' heet nu '{info.name}'.")
 
 
 def _on_delete(store: Store, name: str) -> None:
     count = _attempt(lambda: store.delete_werkruimte(name))
     st.session_state[KEY_DELETE_SURE] = False
     if count is not None:
-        state.set_active_werkruimte(None)
+        werkruimtes.set_active(None)
         st.session_state.pop(KEY_CHOOSE, None)
-        state.flash(PAGE, "success", f"Werkruimte '{name}' is verwijderd, met {nl_count(count, 'momentopname', 'momentopnamen')}"
+        messages.flash(PAGE, "success", f"Werkruimte '{name}' is verwijderd, met {nl_count(count, 'momentopname', 'momentopnamen')}"
                     ", haar werkplaatsen en toewijzingen.")
 
 
@@ -101,13 +105,13 @@ def _on_save(store: Store, name: str) -> None:
     ))
     if result is None:
         return
-    state.set_active_werkruimte(result.info.werkruimte)
-    state.flash(PAGE, "success", f"Momentopname '{result.info.label}' is opgeslagen in werkruimte "
+    werkruimtes.set_active(result.info.werkruimte)
+    messages.flash(PAGE, "success", f"Momentopname '{result.info.label}' is opgeslagen in werkruimte "
                 f"'{result.info.werkruimte}'.")
     if result.removed is not None:
-        state.flash(PAGE, "text", result.removed.describe())
+        messages.flash(PAGE, "text", result.removed.describe())
     else:
-        state.flash(PAGE, "text", "Het bestand is opgeslagen zoals het is, met persoonsgegevens.")
+        messages.flash(PAGE, "text", "Het bestand is opgeslagen zoals het is, met persoonsgegevens.")
     st.session_state[KEY_LABEL] = ""
     st.session_state[KEY_NOTES] = ""
     st.session_state[KEY_PERSONAL] = False
@@ -123,12 +127,12 @@ def _on_load(store: Store, name: str) -> None:
         state.load_snapshot(snapshot)
         same = snapshot.reproduces()
     except RegieError as exc:
-        state.flash(PAGE, "error", str(exc))
+        messages.flash(PAGE, "error", str(exc))
         return
-    state.flash(PAGE, "success", f"Momentopname '{snapshot.info.label}' is geladen: alle pagina's tonen nu deze "
+    messages.flash(PAGE, "success", f"Momentopname '{snapshot.info.label}' is geladen: alle pagina's tonen nu deze "
                 "inventaris, met de keuzes van toen.")
     if not same:
-        state.flash(PAGE, "warning", "Let op: de regels voor het inlezen zijn veranderd sinds deze momentopname is "
+        messages.flash(PAGE, "warning", "Let op: de regels voor het inlezen zijn veranderd sinds deze momentopname is "
                     "opgeslagen. De aantallen kunnen daardoor iets afwijken van toen.")
 
 
@@ -144,11 +148,11 @@ def _on_delete_snapshot(store: Store, name: str) -> None:
     st.session_state[KEY_SNAPSHOT_SURE] = False
     if done:
         st.session_state.pop(KEY_SNAPSHOT, None)
-        state.flash(PAGE, "success", f"Momentopname '{label}' is verwijderd, met het opgeslagen bestand.")
+        messages.flash(PAGE, "success", f"Momentopname '{label}' is verwijderd, met het opgeslagen bestand.")
 
 
 def _show_flashes() -> None:
-    for kind, text in state.take_flashes(PAGE):
+    for kind, text in messages.take_flashes(PAGE):
         if kind == "text":
             st.text(text)
         elif kind == "error":
@@ -169,7 +173,7 @@ st.caption(
     "Een werkruimte bewaart de inventarissen van één gemeente of opdrachtgever als momentopnamen, "
     "bijvoorbeeld voor en na een praktijkwerkplaats. Laad een momentopname terug of vergelijk er twee."
 )
-store = safe_call(state.store, "het openen van de database")
+store = safe_call(werkruimtes.store, "het openen van de database")
 if store is None:
     st.stop()
 
@@ -181,15 +185,15 @@ st.info(
     icon=":material/database:",
 )
 _show_flashes()
-notice = state.take_werkruimte_notice()
+notice = werkruimtes.take_notice()
 if notice:
     st.info(escape_markdown(notice))
 
-werkruimtes = safe_call(store.werkruimtes, "het lezen van de werkruimtes") or []
-names = [w.name for w in werkruimtes]
-active = state.active_werkruimte()
+listed = safe_call(store.werkruimtes, "het lezen van de werkruimtes") or []
+names = [w.name for w in listed]
+active = werkruimtes.active()
 if active and active not in names:  # deleted or renamed in another session
-    state.set_active_werkruimte(None)
+    werkruimtes.set_active(None)
     active = None
 st.session_state[KEY_CHOOSE] = active or NONE
 
@@ -210,7 +214,7 @@ with right:
     st.button("Werkruimte maken", key="werkruimtes_maken", on_click=_on_create, args=(store,),
               icon=":material/add:")
 
-info = next((w for w in werkruimtes if w.name == active), None)
+info = next((w for w in listed if w.name == active), None)
 if info is not None:
     top = st.columns(3)
     top[0].metric("Momentopnamen", nl_int(info.snapshots))
@@ -270,12 +274,7 @@ if loaded is not None and loaded["werkruimte"] == info.name:
 if not snapshots:
     st.info("Deze werkruimte heeft nog geen momentopnamen. Sla hierboven de huidige inventaris op.")
 else:
-    table = pd.DataFrame([{
-        "Label": s.label, "Opgeslagen": _when(s.created), "Bestand": s.file_name, "Projecten": s.projects,
-        "Fouten": int(s.headline.get("fout", 0)), "Waarschuwingen": int(s.headline.get("waarschuwing", 0)),
-        "Persoonsgegevens": "bewaard" if s.personal_data else "niet bewaard", "Duiding": s.notes,
-    } for s in snapshots])
-    show_table(table, key="werkruimtes_lijst", column_config={"Duiding": st.column_config.TextColumn(width="large")})
+    show_table(snapshots_table(snapshots), key="werkruimtes_lijst", column_config={"Duiding": st.column_config.TextColumn(width="large")})
     labels = [s.label for s in snapshots]
     if st.session_state.get(KEY_SNAPSHOT) not in labels:
         st.session_state[KEY_SNAPSHOT] = labels[-1]
@@ -317,11 +316,10 @@ if label_a == label_b:
     st.info("Kies twee verschillende momentopnamen.")
     st.stop()
 by_label = {s.label: s for s in snapshots}
-memo_key = [str(store.url), info.name, *[(s.label, s.sha256, s.created.isoformat())
-                                        for s in (by_label[label_a], by_label[label_b])]]
+memo_key = (str(store.url), info.name, *[(s.label, s.sha256, s.created.isoformat())
+                                        for s in (by_label[label_a], by_label[label_b])])
 comparison = safe_call(
-    lambda: state.session_memo("werkruimtes_vergelijking", memo_key,
-                               lambda: store.compare(info.name, label_a, label_b)),
+    lambda: memo("compare", memo_key, lambda: store.compare(info.name, label_a, label_b)),
     "het vergelijken van de momentopnamen",
 )
 if comparison is None:
@@ -332,10 +330,9 @@ st.caption(
     "gebruikt de volledige momentopnamen: de filters in de zijbalk gelden hier niet. Projecten worden "
     "gekoppeld op hun id als beide er een hebben, anders op hun naam."
 )
-counts = comparison.counts().set_index("wat")
 metric_columns = st.columns(len(COUNT_KEYS))
 for column, key in zip(metric_columns, COUNT_KEYS, strict=True):
-    row = counts.loc[key]
+    row = comparison.count_of(key)
     column.metric(COUNT_LABELS[key], nl_int(row["b"]), delta=int(row["verschil"]), delta_color="off",
                   help=f"Eerste: {nl_int(row['a'])}, tweede: {nl_int(row['b'])}.")
 charts = st.columns(2)

@@ -3,16 +3,17 @@ scored per theme, with the advice that follows from the weak points."""
 
 import streamlit as st
 
+from regie import vocabulary as voc
 from regie.charts.instruments import scan_items_table, scan_theme_bars
 from regie.formatting import nl_int, nl_number
 from regie.instruments import zelfscan as scan
 from regie.instruments.beslisboom import ANSWER_LABELS
-from regie.ui import state
+from regie.ui import messages, state
 from regie.ui.widgets import example_banner, require_router, show_chart, show_table
 
 INSTRUMENT = "zelfscan"
 KEYS: dict[str, str] = {item.code: f"zelfscan_{item.code}" for item in scan.ITEMS}
-ANSWERS = ["ja", "deels", "nee"]
+ANSWERS = list(voc.ANSWER_CODES)
 
 view = state.view()
 require_router()
@@ -24,7 +25,7 @@ st.markdown(
 )
 st.caption(f"{scan.INTRO} Bronnen: {scan.SOURCES[scan.LOUWERET]}; {scan.SOURCES[scan.OOSTERHOF]}")
 
-state.restore_answers(INSTRUMENT, list(KEYS.values()))
+messages.restore_answers(INSTRUMENT, list(KEYS.values()))
 questions, results = st.columns([3, 2], gap="large")
 with questions:
     for theme in scan.THEMES:
@@ -36,7 +37,7 @@ with questions:
                 format_func=ANSWER_LABELS.get,
                 help=f"{scan.SOURCE_LABELS[item.source]}: “{item.original}”",
             )
-answers = state.remember_answers(INSTRUMENT, list(KEYS.values()))
+answers = messages.remember_answers(INSTRUMENT, list(KEYS.values()))
 result = scan.score({code: answers[key] for code, key in KEYS.items()})
 
 with results:
@@ -63,5 +64,5 @@ with results:
                 st.caption(f"{weak.theme_label} · {scan.SOURCE_LABELS[weak.item.source]}")
     with st.expander("Alle vragen en hun punten"):
         show_table(scan_items_table(result), key="zelfscan_vragen")
-    st.button("Antwoorden wissen", key="zelfscan_wissen", on_click=state.clear_answers,
+    st.button("Antwoorden wissen", key="zelfscan_wissen", on_click=messages.clear_answers,
               args=(INSTRUMENT, list(KEYS.values())))

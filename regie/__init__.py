@@ -13,6 +13,7 @@ Errors a user can meet are :class:`RegieError` subclasses with a Dutch message.
 
 from __future__ import annotations
 
+import logging
 import os
 import warnings
 
@@ -31,6 +32,10 @@ from regie.errors import RegieError, UnreadableFileError
 from regie.mapping import map_inventory
 from regie.model import Inventory, Issue
 from regie.reading import read_workbook
+
+# A library logs, the application decides where it goes (the app: the server's log; the CLI: only
+# with REGIE_LOG_FILE). Without this, Python would print warnings to a user's terminal.
+logging.getLogger("regie").addHandler(logging.NullHandler())
 
 __all__ = [
     "Inventory",

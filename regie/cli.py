@@ -7,6 +7,7 @@ be used (for ``analyse``: the file cannot be read at all).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -29,6 +30,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_UNREADABLE, f"Fout in de opdracht: {message}\n")
 
 
+log = logging.getLogger(__name__)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m regie``."""
     parser = _Parser(
@@ -41,8 +45,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _configure_logging() -> None:
+    """The CLI's log: to the file in ``REGIE_LOG_FILE`` when set (with tracebacks), else nowhere —
+    a user's terminal shows Dutch sentences only."""
+    path = os.environ.get("REGIE_LOG_FILE", "").strip()
+    if not path:
+        return
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger("regie").addHandler(handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
+    _configure_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -61,6 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception:  # the user never sees a traceback (REGIE_DEBUG=1 shows it to developers)
         if os.environ.get("REGIE_DEBUG"):
             raise
+        log.exception("python -m regie %s failed", args.command)
         print(
             "Fout: het bestand kon niet worden verwerkt door een onverwachte fout in het programma. "
             "Sla het bestand opnieuw op als .xlsx en probeer het nog eens; blijft het misgaan, stuur "

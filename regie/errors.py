@@ -1,14 +1,57 @@
 """The error hierarchy: every error a user can meet, with a Dutch message that says what to do.
 
-``RegieError``
-    base class; ``str(error)`` is a complete Dutch sentence for the user.
-``UnreadableFileError`` (a ``RegieError``)
-    the file cannot be read at all; the CLI exits with 2. Subclasses say why:
-    ``NotASpreadsheetError``, ``EncryptedFileError``, ``FileTooLargeError``,
-    ``EmptyWorkbookError``, ``NoProjectsTableError``.
+Every error the package raises on purpose is one of these; ``str(error)`` is a complete Dutch
+sentence for the user (it may quote a file or sheet name: show it as text, never as markdown).
+Pages catch :class:`RegieError` at the boundary (``regie.ui.widgets.safe_call``); the CLI turns it
+into exit code 2. Anything else is a bug: it is logged with its traceback and the user gets a
+general Dutch sentence, never the traceback.
+
+::
+
+    RegieError
+    ├── UnreadableFileError          the file cannot be read as an inventory at all (CLI: exit 2)
+    │   ├── NotASpreadsheetError     not a workbook or CSV, damaged, or in a form the reader cannot read
+    │   ├── EncryptedFileError       protected with a password
+    │   ├── FileTooLargeError        over a size, cell, row, time or memory budget (zip bombs included)
+    │   ├── EmptyWorkbookError       every sheet is empty
+    │   └── NoProjectsTableError     no sheet holds the projects table
+    ├── StorageError                 the database cannot be used (unreachable, read-only, full, damaged)
+    ├── WerkruimteError              a request about werkruimtes or snapshots that cannot be done
+    │   ├── UnknownWerkruimteError   no werkruimte by that name (the message lists the ones that exist)
+    │   ├── UnknownSnapshotError     no snapshot by that label in the werkruimte
+    │   ├── DuplicateError           a name or label is already taken
+    │   └── InvalidNameError         an empty or too long name, label or mapping
+    ├── WerkplaatsError              a live werkplaats request that cannot be done
+    │   ├── UnknownCodeError         no werkplaats with that code
+    │   ├── WrongKeyError            the facilitator key does not fit
+    │   └── ClosedError              the werkplaats no longer takes votes
+    ├── ReportOptionError            a wrong option of ``python -m regie rapport``
+    └── ExportError                  an export (PowerPoint, HTML, Excel, PNG) could not be made
 """
 
 from __future__ import annotations
+
+__all__ = [
+    "ClosedError",
+    "DuplicateError",
+    "EmptyWorkbookError",
+    "EncryptedFileError",
+    "ExportError",
+    "FileTooLargeError",
+    "InvalidNameError",
+    "NoProjectsTableError",
+    "NotASpreadsheetError",
+    "RegieError",
+    "ReportOptionError",
+    "StorageError",
+    "UnknownCodeError",
+    "UnknownSnapshotError",
+    "UnknownWerkruimteError",
+    "UnreadableFileError",
+    "WerkplaatsError",
+    "WerkruimteError",
+    "WrongKeyError",
+]
 
 
 class RegieError(Exception):
@@ -27,7 +70,7 @@ class UnreadableFileError(RegieError):
 
 
 class NotASpreadsheetError(UnreadableFileError):
-    """The content is not a workbook (xlsx, xlsm, xls, xlsb, ods) or a CSV file."""
+    """The content is not a workbook (xlsx, xlsm, xls, xlsb, ods) or a CSV file, or it is damaged."""
 
 
 class EncryptedFileError(UnreadableFileError):
@@ -35,7 +78,7 @@ class EncryptedFileError(UnreadableFileError):
 
 
 class FileTooLargeError(UnreadableFileError):
-    """The file (or what it would unpack to) exceeds the limits, e.g. a zip bomb."""
+    """The file (or what it would unpack to, or what parsing it would cost) exceeds the limits."""
 
 
 class EmptyWorkbookError(UnreadableFileError):
@@ -44,3 +87,51 @@ class EmptyWorkbookError(UnreadableFileError):
 
 class NoProjectsTableError(UnreadableFileError):
     """No sheet holds the projects table."""
+
+
+class StorageError(RegieError):
+    """The database cannot be used (unreachable, locked too long, read-only, full, damaged, newer schema)."""
+
+
+class WerkruimteError(RegieError):
+    """A request about werkruimtes or their snapshots that cannot be done."""
+
+
+class UnknownWerkruimteError(WerkruimteError):
+    """No werkruimte by that name; the message lists the ones that exist."""
+
+
+class UnknownSnapshotError(WerkruimteError):
+    """No snapshot by that label in the werkruimte; the message lists the ones that exist."""
+
+
+class DuplicateError(WerkruimteError):
+    """A werkruimte name or snapshot label is already taken."""
+
+
+class InvalidNameError(WerkruimteError):
+    """An empty or too long name, label or mapping."""
+
+
+class WerkplaatsError(RegieError):
+    """A werkplaats request that cannot be done (unknown code, wrong key, closed)."""
+
+
+class UnknownCodeError(WerkplaatsError):
+    """No werkplaats with that code."""
+
+
+class WrongKeyError(WerkplaatsError):
+    """The facilitator key does not belong to the werkplaats."""
+
+
+class ClosedError(WerkplaatsError):
+    """The werkplaats does not take votes any more."""
+
+
+class ReportOptionError(RegieError):
+    """A filter or option of ``python -m regie rapport`` that does not exist."""
+
+
+class ExportError(RegieError):
+    """An export could not be made; the message says which and what to do."""

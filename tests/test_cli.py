@@ -7,14 +7,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cli_support import Completed, run_cli
 from realistic import Sheet, xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "regie", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, check=False)
+def run(*args: str) -> Completed:
+    return run_cli(*args)
+
+
+def test_the_entry_point_runs_as_a_module(example_path: Path) -> None:
+    """The one real ``python -m regie`` here: the module entry point works from a clean interpreter."""
+    proc = subprocess.run([sys.executable, "-m", "regie", "analyse", str(example_path), "--json"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["file"] == "voorbeeld_inventaris.xlsx"
 
 
 def test_json_of_the_example(example_path: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import ui_support as ui
+from cli_support import Completed, run_cli
 from export_support import EXAMPLE, same_analysis
 from pptx import Presentation
 
@@ -21,9 +22,9 @@ from regie.analysis.filters import Filters, apply, describe
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "regie", "rapport", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300, check=False)
+def run(*args: str) -> Completed:
+    return run_cli("rapport", *args)
+
 
 
 @pytest.mark.parametrize(("suffix", "kind"), [

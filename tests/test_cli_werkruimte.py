@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import conftest_pg
 import pytest
 import storage_fixtures as fx
+from cli_support import Completed, run_cli
 
 from regie import analyse, map_inventory, read_workbook
 
@@ -23,11 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "voorbeeld_inventaris.xlsx"
 
 
-def cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "REGIE_DATABASE_URL": url}
-    env.pop("REGIE_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "regie", "werkruimte", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300, check=False)
+def cli(url: str, *args: str) -> Completed:
+    return run_cli("werkruimte", *args, env={"REGIE_DATABASE_URL": url})
 
 
 @pytest.fixture

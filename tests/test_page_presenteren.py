@@ -143,8 +143,27 @@ def test_hostile_file_name_stays_text() -> None:
     assert "<img" not in "".join(chart_titles(at)) and "&lt;img" in "".join(chart_titles(at))
 
 
-def test_download_buttons_are_there() -> None:
+EXPORT_LABELS = ("PowerPoint (bewerkbare grafieken)", "HTML-rapport (werkt offline)", "Verrijkte inventaris (Excel)")
+
+
+def test_an_export_is_made_on_request_then_offered() -> None:
     at = run()
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert {"PowerPoint (bewerkbare grafieken)", "HTML-rapport (werkt offline)", "Verrijkte inventaris (Excel)"} \
-        <= set(labels)
+    assert {f"{label} maken" for label in EXPORT_LABELS} <= {b.label for b in at.button}
+    assert not at.get("download_button"), "nothing is made before the user asks"
+    at = at.button(key="presenteren_download_pptx_maken").click().run()
+    assert not exceptions(at)
+    downloads = [b for b in at.get("download_button") if b.proto.label == "PowerPoint downloaden"]
+    assert len(downloads) == 1 and downloads[0].proto.url, "the deck is offered"
+
+
+def test_a_failed_export_says_so_and_offers_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from regie.export import pptx
+
+    def broken(*_args: object, **_kwargs: object) -> bytes:
+        raise ValueError("kapot")
+
+    monkeypatch.setattr(pptx, "deck_bytes", broken)
+    at = run().button(key="presenteren_download_pptx_maken").click().run()
+    assert not exceptions(at)
+    assert any("Het maken van de presentatie is mislukt" in e.value for e in at.error)
+    assert not at.get("download_button"), "no broken file is offered"

@@ -247,15 +247,15 @@ def mapping_script(name: str, data: bytes) -> None:
     """Run as an app: upload while a werkruimte is active, then map a value in the review."""
     import streamlit as st
 
-    from regie.ui import state
+    from regie.ui import state, werkruimtes
 
-    state.set_active_werkruimte(name)
+    werkruimtes.set_active(name)
     if "done" not in st.session_state:
         st.session_state["done"] = True
         st.session_state["error"] = state.load_upload("volgende.xlsx", data)
         st.session_state["applied"] = dict(state.mappings())
         state.set_mapping("rol", "trekker", "regisseur")
-    st.text(state.take_werkruimte_notice() or "")
+    st.text(werkruimtes.take_notice() or "")
 
 
 def test_the_werkruimte_mappings_go_with_the_next_upload(url: str) -> None:

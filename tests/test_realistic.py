@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_support import run_cli as run_command
 
 try:
     from tests import realistic as rb
@@ -54,14 +53,11 @@ ENGLISH_WORDS = {"the", "row", "column", "missing", "unknown", "invalid", "sheet
 
 def run_cli(path: Path) -> dict[str, Any]:
     """Run ``python -m regie analyse PATH --json``; assert exit 0 and return the parsed JSON."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "regie", "analyse", str(path), "--json"],
-        check=False, cwd=REPO, capture_output=True, timeout=300,
-    )
-    stderr = proc.stderr.decode("utf-8", "replace")
+    proc = run_command("analyse", str(path), "--json")
+    stderr = proc.stderr
     assert proc.returncode == 0, f"exit {proc.returncode}: {stderr}"
     assert "Traceback" not in stderr, stderr
-    result = json.loads(proc.stdout.decode("utf-8"))
+    result = json.loads(proc.stdout_bytes.decode("utf-8"))
     check_contract(result, path.name)
     return result
 
@@ -1042,12 +1038,9 @@ def test_unreadable_files_exit_2_with_a_dutch_message(tmp_path: Path, case: str)
     builder, filename = UNREADABLE[case]
     path = tmp_path / filename
     path.write_bytes(builder())
-    proc = subprocess.run(
-        [sys.executable, "-m", "regie", "analyse", str(path), "--json"],
-        check=False, cwd=REPO, capture_output=True, timeout=300,
-    )
-    stderr = proc.stderr.decode("utf-8", "replace")
+    proc = run_command("analyse", str(path), "--json")
+    stderr = proc.stderr
     assert proc.returncode == 2, (proc.returncode, stderr)
     assert "Traceback" not in stderr
     assert is_dutch(stderr), stderr
-    assert proc.stdout.strip() == b""
+    assert proc.stdout_bytes.strip() == b""

@@ -115,8 +115,8 @@ def cell_from_points(points: Iterable[Mapping[str, Any]] | None) -> tuple[str, s
             phase, element = str(custom[0]), str(custom[1])
             if phase in analysis.PHASE_KEYS and element in analysis.ELEMENT_KEYS:
                 return phase, element
-        phase = _PHASE_BY_LABEL.get(str(point.get("y")))
-        element = _ELEMENT_BY_LABEL.get(str(point.get("x")))
-        if phase is not None and element is not None:
+        by_label = _PHASE_BY_LABEL.get(str(point.get("y"))), _ELEMENT_BY_LABEL.get(str(point.get("x")))
+        if by_label[0] is not None and by_label[1] is not None:
+            phase, element = by_label[0], by_label[1]
             return phase, element
     return None

@@ -70,6 +70,11 @@ class Comparison:
             [(k, COUNT_LABELS[k]) for k in COUNT_KEYS], self.a["counts"], self.b["counts"], "wat"
         )
 
+    def count_of(self, key: str) -> dict[str, int]:
+        """One of :data:`COUNT_KEYS`: ``a``, ``b`` and ``verschil``."""
+        a, b = int(self.a["counts"].get(key, 0)), int(self.b["counts"].get(key, 0))
+        return {"a": a, "b": b, "verschil": b - a}
+
     def phases(self) -> pd.DataFrame:
         """Projects per phase: ``fase``, ``naam``, ``a``, ``b``, ``verschil``."""
         return _side_by_side([(p, voc.phase_label(p)) for p in PHASE_KEYS], self.a["phases"], self.b["phases"], "fase")
@@ -209,8 +214,9 @@ def match_projects(a: list[_Project], b: list[_Project]) -> list[tuple[_Project,
         if project.id_key:
             by_id.setdefault(project.id_key, j)
     for i, project in enumerate(a):
-        j = by_id.get(project.id_key) if project.id_key else None
-        if j is not None and j not in used_b:
+        match = by_id.get(project.id_key) if project.id_key else None
+        if match is not None and match not in used_b:
+            j = match
             pairs.append((project, b[j]))
             used_a.add(i)
             used_b.add(j)

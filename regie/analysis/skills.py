@@ -64,6 +64,13 @@ def gap_table(inv: Inventory) -> pd.DataFrame:
     }, columns=list(GAP_COLUMNS))
 
 
+def shortages(inv: Inventory) -> tuple[pd.DataFrame, dict[str, object] | None]:
+    """The skills with a shortage, and the biggest one (None when there is none)."""
+    gap = gap_table(inv)
+    short = gap[gap["Tekort"] > 0]
+    return short, (short.iloc[0].to_dict() if len(short) else None)
+
+
 def gap_word(gap: int) -> str:
     """Dutch wording of a gap: ``tekort 3``, ``overschot 2`` or ``in balans``."""
     if gap > 0:

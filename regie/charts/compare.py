@@ -7,6 +7,8 @@ pattern, legend and order, not by colour alone. Snapshot labels are user text (`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -44,7 +46,7 @@ def _bar_text(values: list[int], differences: list[int] | None = None) -> list[s
     return [f"{nl_int(v)} ({signed(d)})" for v, d in zip(values, differences, strict=True)]
 
 
-def _traces(fig: go.Figure, categories: list[object], frame: pd.DataFrame, c: Comparison, *,
+def _traces(fig: go.Figure, categories: Sequence[object], frame: pd.DataFrame, c: Comparison, *,
             horizontal: bool) -> None:
     """The two bars per category: a (hatched, light) and b (full, with the difference)."""
     a, b, diff = list(frame["a"]), list(frame["b"]), list(frame["verschil"])

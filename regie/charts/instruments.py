@@ -17,6 +17,7 @@ from regie.charts.theme import (
     UNKNOWN_COLOUR,
     Chart,
     safe_label,
+    styled,
     titled,
 )
 from regie.formatting import nl_int, nl_number
@@ -39,17 +40,12 @@ def _pattern(shape: str) -> dict[str, object]:
     return {"shape": shape, "fillmode": "overlay", "fgcolor": "#FFFFFF", "fgopacity": 0.45}
 
 
-TASK_KIND_COLOURS: dict[str, str] = {
-    "publiekrechtelijk": PALETTE["blauw"], "privaatrechtelijk": PALETTE["oranje"],
-    "belanghebbend": PALETTE["groen"], voc.UNKNOWN: UNKNOWN_COLOUR,
-}
-TASK_KIND_PATTERNS: dict[str, str] = {
-    "publiekrechtelijk": "", "privaatrechtelijk": "/", "belanghebbend": "x", voc.UNKNOWN: "\\",
-}
-TASK_KIND_SYMBOLS: dict[str, str] = {
-    "publiekrechtelijk": MARKER_SYMBOLS[0], "privaatrechtelijk": MARKER_SYMBOLS[1],
-    "belanghebbend": MARKER_SYMBOLS[2], voc.UNKNOWN: MARKER_SYMBOLS[5],
-}
+_TASK_KINDS = tuple(t.code for t in voc.SCHEMA1)
+TASK_KIND_COLOURS: dict[str, str] = styled(
+    _TASK_KINDS, (PALETTE["blauw"], PALETTE["oranje"], PALETTE["groen"]), voc.UNKNOWN, UNKNOWN_COLOUR,
+)
+TASK_KIND_PATTERNS: dict[str, str] = styled(_TASK_KINDS, ("", "/", "x"), voc.UNKNOWN, "\\")
+TASK_KIND_SYMBOLS: dict[str, str] = styled(_TASK_KINDS, MARKER_SYMBOLS[:3], voc.UNKNOWN, MARKER_SYMBOLS[5])
 
 
 def _task_kind_label(code: str) -> str:
@@ -191,8 +187,10 @@ def scan_items_table(result: zelfscan.ScanResult) -> pd.DataFrame:
 # Positionering
 # --------------------------------------------------------------------------------------------
 
-PROPPER_X: dict[str, int] = {"afwezig": 0, "beperkt": 1, "groot": 2}
-PROPPER_Y: dict[str, int] = {"ander": 0, "eigen": 1}
+PROPPER_X: dict[str, int] = {c.code: i for i, c in enumerate(reversed(voc.DOORZETTINGSMACHT))}
+"""Doorzettingsmacht from afwezig (left) to groot (right)."""
+PROPPER_Y: dict[str, int] = {c.code: i for i, c in enumerate(reversed(voc.BELEIDSKADERS))}
+"""Beleidskader from a script of another (bottom) to the gemeente's own (top)."""
 LABELS_UP_TO = 90
 """Project ids are written beside the markers when no more projects than this are placed."""
 
@@ -250,15 +248,15 @@ def propper_grid(inv: Inventory, subtitle: str) -> Chart:
                     "line": {"color": "#1A1A1A", "width": 1}},
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
         ))
-    for kader, y in PROPPER_Y.items():
+    for kader, row in PROPPER_Y.items():
         for macht, x in PROPPER_X.items():
             n = int(counts.at[kader, macht])
             fig.add_annotation(
-                x=x, y=y + 0.43, text=f"<b>{nl_int(n)} {'project' if n == 1 else 'projecten'}</b>",
+                x=x, y=row + 0.43, text=f"<b>{nl_int(n)} {'project' if n == 1 else 'projecten'}</b>",
                 showarrow=False, font={"size": 14, "color": "#1A1A1A"},
             )
-    for x in (0.5, 1.5):
-        fig.add_shape(type="line", x0=x, x1=x, y0=-0.5, y1=1.5, line={"color": "#BDBDBD", "width": 1})
+    for divider in (0.5, 1.5):
+        fig.add_shape(type="line", x0=divider, x1=divider, y0=-0.5, y1=1.5, line={"color": "#BDBDBD", "width": 1})
     fig.add_shape(type="line", x0=-0.5, x1=2.5, y0=0.5, y1=0.5, line={"color": "#BDBDBD", "width": 1})
     fig.update_layout(
         xaxis={"range": [-0.5, 2.5], "tickvals": list(PROPPER_X.values()),

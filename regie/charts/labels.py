@@ -70,7 +70,8 @@ def place_labels(
         loose = [] if strict or rank >= always else [
             p for p in CANDIDATES if _free(i, p, xs, ys, texts, scale, bounds, placed, None)
         ]
-        chosen = (strict or loose or ([CANDIDATES[0]] if rank < always else [None]))[0]
+        options: list[str | None] = [*strict] or [*loose] or ([CANDIDATES[0]] if rank < always else [None])
+        chosen = options[0]
         if chosen is not None:
             placed.append(_box(xs[i], ys[i], texts[i], chosen, scale))
             result[i] = chosen

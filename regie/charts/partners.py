@@ -21,6 +21,7 @@ from regie.charts.theme import (
     UNKNOWN_COLOUR,
     Chart,
     safe_label,
+    styled,
     titled,
 )
 from regie.formatting import nl_int, nl_number, nl_percent
@@ -290,11 +291,11 @@ def influence_interest_grid(grid: pd.DataFrame, subtitle: str) -> Chart:
     )
 
 
-WERKGEBIED_COLOURS: dict[str, str] = {
-    "lokaal": PALETTE["groen"], "regionaal": PALETTE["oranje"], "landelijk": PALETTE["vermiljoen"],
-    voc.UNKNOWN: UNKNOWN_COLOUR,
-}
-WERKGEBIED_PATTERNS: dict[str, str] = {"lokaal": "", "regionaal": "/", "landelijk": "x", voc.UNKNOWN: "\\"}
+_WERKGEBIED_CODES = tuple(c.code for c in voc.WERKGEBIEDEN)
+WERKGEBIED_COLOURS: dict[str, str] = styled(
+    _WERKGEBIED_CODES, (PALETTE["groen"], PALETTE["oranje"], PALETTE["vermiljoen"]), voc.UNKNOWN, UNKNOWN_COLOUR,
+)
+WERKGEBIED_PATTERNS: dict[str, str] = styled(_WERKGEBIED_CODES, ("", "/", "x"), voc.UNKNOWN, "\\")
 
 
 def werkgebied_bars(inv: Inventory, subtitle: str) -> Chart:

@@ -17,12 +17,13 @@ from regie.charts.theme import (
     UNKNOWN_COLOUR,
     Chart,
     count_ticks,
+    styled,
     titled,
 )
 from regie.formatting import nl_int, nl_percent
 from regie.model import Inventory
 
-PHASE_X: dict[str, float] = {"visie": 0.001, "beleid": 0.5, "uitvoering": 0.999}
+PHASE_X: dict[str, float] = dict(zip(voc.PHASE_CODES, (0.001, 0.5, 0.999), strict=True))
 """Horizontal place of each phase's column in the Sankey."""
 
 
@@ -209,14 +210,12 @@ def government_role_bars(inv: Inventory, subtitle: str) -> Chart:
     )
 
 
-REGIE_COLOURS: dict[str, str] = {
-    "Interne regie": PALETTE["blauw"], "Externe regie": PALETTE["oranje"],
-    "Interne en externe regie": PALETTE["groen"], role_analysis.REGIE_NOT_GIVEN: UNKNOWN_COLOUR,
-}
-REGIE_PATTERNS: dict[str, str] = {
-    "Interne regie": "", "Externe regie": "/", "Interne en externe regie": "x",
-    role_analysis.REGIE_NOT_GIVEN: "\\",
-}
+_REGIE_LABELS = tuple(c.label for c in voc.REGIE_KINDS)
+REGIE_COLOURS: dict[str, str] = styled(
+    _REGIE_LABELS, (PALETTE["blauw"], PALETTE["oranje"], PALETTE["groen"]), role_analysis.REGIE_NOT_GIVEN,
+    UNKNOWN_COLOUR,
+)
+REGIE_PATTERNS: dict[str, str] = styled(_REGIE_LABELS, ("", "/", "x"), role_analysis.REGIE_NOT_GIVEN, "\\")
 
 
 def regie_kind_bars(inv: Inventory, subtitle: str) -> Chart:

@@ -35,28 +35,35 @@ SEQUENCE: tuple[str, ...] = (
 
 UNKNOWN_COLOUR = PALETTE["grijs"]
 
-PHASE_COLOURS: dict[str, str] = {
-    "visie": PALETTE["hemelsblauw"], "beleid": PALETTE["blauw"], "uitvoering": PALETTE["groen"],
-    voc.UNKNOWN: UNKNOWN_COLOUR,
-}
-ELEMENT_COLOURS: dict[str, str] = {
-    "A": PALETTE["blauw"], "B": PALETTE["oranje"], "C": PALETTE["groen"], "D": PALETTE["roodpaars"],
-    voc.UNDETERMINED: UNKNOWN_COLOUR,
-}
-ROLE_COLOURS: dict[str, str] = {
-    "zelf": PALETTE["blauw"], "opdrachtgever": PALETTE["hemelsblauw"], "regisseur": PALETTE["groen"],
-    "partner": PALETTE["oranje"], "facilitator": PALETTE["roodpaars"], "geen": PALETTE["vermiljoen"],
-    voc.UNKNOWN: UNKNOWN_COLOUR,
-}
+def styled(codes: tuple[str, ...], styles: tuple[str, ...], unknown: str, unknown_style: str) -> dict[str, str]:
+    """Code → style, in the vocabulary's order (a vocabulary is never listed twice), plus its unknown."""
+    return dict(zip(codes, styles, strict=True)) | {unknown: unknown_style}
+
+
+PHASE_COLOURS: dict[str, str] = styled(
+    voc.PHASE_CODES, (PALETTE["hemelsblauw"], PALETTE["blauw"], PALETTE["groen"]), voc.UNKNOWN, UNKNOWN_COLOUR,
+)
+ELEMENT_COLOURS: dict[str, str] = styled(
+    voc.ELEMENT_CODES, (PALETTE["blauw"], PALETTE["oranje"], PALETTE["groen"], PALETTE["roodpaars"]),
+    voc.UNDETERMINED, UNKNOWN_COLOUR,
+)
+ROLE_COLOURS: dict[str, str] = styled(
+    voc.ROLE_CODES,
+    (PALETTE["blauw"], PALETTE["hemelsblauw"], PALETTE["groen"], PALETTE["oranje"], PALETTE["roodpaars"],
+     PALETTE["vermiljoen"]),
+    voc.UNKNOWN, UNKNOWN_COLOUR,
+)
 PARTNER_TYPE_COLOURS: dict[str, str] = {
     c.code: SEQUENCE[i % len(SEQUENCE)] for i, c in enumerate(voc.PARTNER_TYPES)
 } | {voc.UNKNOWN: UNKNOWN_COLOUR}
-ROLE_PATTERNS: dict[str, str] = {
-    "zelf": "", "opdrachtgever": "/", "regisseur": "", "partner": "x", "facilitator": ".",
-    "geen": "-", voc.UNKNOWN: "\\",
-}
+ROLE_PATTERNS: dict[str, str] = styled(voc.ROLE_CODES, ("", "/", "", "x", ".", "-"), voc.UNKNOWN, "\\")
 """Bar fill patterns per role, so roles are told apart without colour (with the labels)."""
-ELEMENT_PATTERNS: dict[str, str] = {"A": "", "B": "/", "C": "x", "D": ".", voc.UNDETERMINED: "\\"}
+ELEMENT_PATTERNS: dict[str, str] = styled(voc.ELEMENT_CODES, ("", "/", "x", "."), voc.UNDETERMINED, "\\")
+ANSWER_COLOURS: dict[str, str] = dict(zip(
+    voc.ANSWER_CODES, (PALETTE["groen"], PALETTE["oranje"], PALETTE["vermiljoen"]), strict=True,
+))
+ANSWER_PATTERNS: dict[str, str] = dict(zip(voc.ANSWER_CODES, ("", "/", "x"), strict=True))
+"""Ja / deels / nee (decision tree, zelfscan, werkplaats)."""
 MARKER_SYMBOLS: tuple[str, ...] = (
     "circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon",
     "triangle-down", "pentagon", "star-square", "hourglass", "bowtie", "octagon", "circle-open",

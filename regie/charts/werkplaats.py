@@ -14,7 +14,17 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from regie import vocabulary as voc
-from regie.charts.theme import PALETTE, ROLE_COLOURS, ROLE_PATTERNS, Chart, count_ticks, safe_label, titled
+from regie.charts.theme import (
+    ANSWER_COLOURS,
+    ANSWER_PATTERNS,
+    PALETTE,
+    ROLE_COLOURS,
+    ROLE_PATTERNS,
+    Chart,
+    count_ticks,
+    safe_label,
+    titled,
+)
 from regie.formatting import nl_int, nl_number, nl_percent
 from regie.instruments import werkplaats as wp
 from regie.instruments import zelfscan as scan
@@ -22,9 +32,6 @@ from regie.instruments import zelfscan as scan
 NAME_LENGTH = 48
 """Longest project name in a row label (the table has the whole name)."""
 ROW_HEIGHT = 58
-ANSWER_COLOURS: dict[str, str] = {"ja": PALETTE["groen"], "deels": PALETTE["oranje"], "nee": PALETTE["vermiljoen"]}
-ANSWER_PATTERNS: dict[str, str] = {"ja": "", "deels": "/", "nee": "x"}
-ANSWER_LABELS: dict[str, str] = {"ja": "Ja", "deels": "Deels", "nee": "Nee"}
 QUESTION_PATTERNS: dict[str, str] = {wp.QUESTION_NOW: "", wp.QUESTION_SHOULD: "/"}
 QUESTION_COLOURS: dict[str, str] = {wp.QUESTION_NOW: PALETTE["blauw"], wp.QUESTION_SHOULD: PALETTE["oranje"]}
 
@@ -183,11 +190,11 @@ def scan_answer_bars(res: wp.Results, subtitle: str) -> Chart:
     for answer in wp.SCAN_ANSWERS:
         values = [int(v) for v in dist[answer]]
         fig.add_trace(go.Bar(
-            name=ANSWER_LABELS[answer], y=rows, x=values, orientation="h",
+            name=voc.ANSWER_LABELS[answer], y=rows, x=values, orientation="h",
             marker={"color": ANSWER_COLOURS[answer], "line": {"color": "#FFFFFF", "width": 1},
                     "pattern": _pattern(ANSWER_PATTERNS[answer])},
             text=[nl_int(v) if v else "" for v in values], textposition="inside", insidetextanchor="middle",
-            textangle=0, hovertemplate=f"{ANSWER_LABELS[answer]}: %{{x}}<extra>%{{y}}</extra>",
+            textangle=0, hovertemplate=f"{voc.ANSWER_LABELS[answer]}: %{{x}}<extra>%{{y}}</extra>",
         ))
     top = int((dist["ja"] + dist["deels"] + dist["nee"]).max()) if len(dist) else 0
     fig.update_layout(barmode="stack", yaxis={"autorange": "reversed"}, showlegend=True,
@@ -198,7 +205,7 @@ def scan_answer_bars(res: wp.Results, subtitle: str) -> Chart:
     table = pd.DataFrame({
         "Vraag": dist["question"],
         "Thema": dist["theme"].map(lambda t: scan.THEME_BY_CODE[t].label),
-        "Ja": dist["ja"], "Deels": dist["deels"], "Nee": dist["nee"],
+        **{voc.ANSWER_LABELS[code]: dist[code] for code in voc.ANSWER_CODES},
     })
     return Chart(
         fig, table, title,

@@ -18,7 +18,7 @@ from pathlib import Path
 from regie import analysis
 from regie import vocabulary as voc
 from regie.analysis.filters import DIMENSIONS, Filters, describe, options, value_label
-from regie.errors import RegieError
+from regie.errors import ReportOptionError
 from regie.formatting import nl_int
 from regie.model import Inventory
 from regie.normalise import norm
@@ -43,9 +43,6 @@ UNKNOWN_WORD: dict[str, str] = {
 }
 TEXT_DIMENSIONS: tuple[str, ...] = ("domein", "gebied")
 
-
-class ReportOptionError(RegieError):
-    """An option of ``rapport`` that cannot be used (extension, filter value)."""
 
 
 def register(commands: argparse._SubParsersAction) -> None:

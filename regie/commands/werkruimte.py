@@ -122,12 +122,12 @@ def _save(store: Any, args: argparse.Namespace) -> int:
 def _list(store: Any, args: argparse.Namespace) -> int:
     items = store.snapshots(args.werkruimte)
     if args.json:
-        werkruimtes = [
+        listed = [
             {"naam": w.name, "aangemaakt": w.created.isoformat(), "snapshots": w.snapshots, "koppelingen": w.mappings}
             for w in store.werkruimtes()
             if args.werkruimte is None or w.name.casefold() == " ".join(args.werkruimte.split()).casefold()
         ]
-        _print_json({"opslag": store.location, "werkruimtes": werkruimtes, "snapshots": [i.to_dict() for i in items]})
+        _print_json({"opslag": store.location, "werkruimtes": listed, "snapshots": [i.to_dict() for i in items]})
         return 0
     werkruimtes = store.werkruimtes()
     if args.werkruimte is not None:

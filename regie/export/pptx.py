@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import Any
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
@@ -24,7 +25,9 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_PATTERN
 from pptx.enum.lang import MSO_LANGUAGE_ID
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
@@ -90,7 +93,7 @@ def _paragraph(frame, text: str, size: int, *, bold: bool = False, colour: RGBCo
 
 def _text_box(slide: Slide, left: int, top: int, width: int, height: int, lines: list[tuple[str, int, bool]],
               colour: RGBColor = TEXT_COLOUR, align: PP_ALIGN | None = None) -> None:
-    box = slide.shapes.add_textbox(left, top, width, height)
+    box = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Emu(height))
     frame = box.text_frame
     frame.word_wrap = True
     for i, (text, size, bold) in enumerate(lines):
@@ -99,8 +102,8 @@ def _text_box(slide: Slide, left: int, top: int, width: int, height: int, lines:
 
 def _title(slide: Slide, text: str, size: int = 32) -> None:
     """Fill and place the slide's title placeholder (kept a placeholder: screen readers use it)."""
-    shape = slide.shapes.title
-    shape.left, shape.top, shape.width, shape.height = MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(0.9)
+    shape = _title_shape(slide)
+    shape.left, shape.top, shape.width, shape.height = MARGIN, Inches(0.3), Emu(WIDTH - 2 * MARGIN), Inches(0.9)
     frame = shape.text_frame
     frame.clear()
     frame.word_wrap = True
@@ -108,8 +111,17 @@ def _title(slide: Slide, text: str, size: int = 32) -> None:
     _paragraph(frame, text, size, bold=True, first=True, align=PP_ALIGN.LEFT)
 
 
+def _title_shape(slide: Slide) -> Any:
+    """The slide's title placeholder (every layout the deck uses has one)."""
+    shape = slide.shapes.title
+    if shape is None:
+        raise ValueError("layout without a title placeholder")
+    return shape
+
+
 def _notes(slide: Slide, lines: list[str]) -> None:
-    slide.notes_slide.notes_text_frame.text = xml_text("\n".join(line for line in lines if line))
+    notes: Any = slide.notes_slide.notes_text_frame
+    notes.text = xml_text("\n".join(line for line in lines if line))
 
 
 def _alt_text(shape, text: str) -> None:
@@ -123,13 +135,16 @@ def _alt_text(shape, text: str) -> None:
 
 
 def add_native_chart(slide: Slide, spec: NativeChart, left: int, top: int, width: int, height: int,
-                     description: str = ""):
+                     description: str = "") -> Any:
     """Draw a :class:`NativeChart` as an editable PowerPoint chart; returns the graphic frame."""
     data = CategoryChartData(number_format="0")
     data.categories = [chart_label(c) for c in spec.categories]
     for series in spec.series:
         data.add_series(chart_label(series.name), [float(v) for v in series.values])
-    frame = slide.shapes.add_chart(_CHART_TYPES[(spec.grouping, spec.horizontal)], left, top, width, height, data)
+    frame: Any = slide.shapes.add_chart(
+        _CHART_TYPES[(spec.grouping, spec.horizontal)], Emu(left), Emu(top), Emu(width), Emu(height),
+        data,  # type: ignore[arg-type]
+    )
     chart = frame.chart
     chart.font.size = Pt(14)
     chart.font.color.rgb = TEXT_COLOUR
@@ -235,11 +250,11 @@ def _fill(fill, colour: str, pattern: str) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def _title_slide(prs: Presentation, title: str, inv: Inventory, filters: Filters, names_hidden: bool,
+def _title_slide(prs: Deck, title: str, inv: Inventory, filters: Filters, names_hidden: bool,
                  moment: dt.datetime) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE])
-    shape = slide.shapes.title
-    shape.left, shape.top, shape.width, shape.height = MARGIN, Inches(1.6), WIDTH - 2 * MARGIN, Inches(1.6)
+    shape = _title_shape(slide)
+    shape.left, shape.top, shape.width, shape.height = MARGIN, Inches(1.6), Emu(WIDTH - 2 * MARGIN), Inches(1.6)
     shape.text_frame.clear()
     shape.text_frame.word_wrap = True
     _paragraph(shape.text_frame, title, 40, bold=True, first=True, align=PP_ALIGN.LEFT)
@@ -279,7 +294,7 @@ def _headline_cards(slide: Slide, numbers: list[Headline], top: int) -> None:
     width = (WIDTH - 2 * MARGIN - gap * (count - 1)) // count
     for i, number in enumerate(numbers):
         left = MARGIN + i * (width + gap)
-        card = slide.shapes.add_shape(1, left, top, width, Inches(1.25))  # 1 = rectangle
+        card = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(left), Emu(top), Emu(width), Inches(1.25))
         card.fill.solid()
         card.fill.fore_color.rgb = RGBColor(0xF2, 0xF7, 0xFB)
         card.line.color.rgb = _rgb(ACCENT)
@@ -292,7 +307,7 @@ def _headline_cards(slide: Slide, numbers: list[Headline], top: int) -> None:
                    align=PP_ALIGN.CENTER)
 
 
-def _view_slide(prs: Presentation, shown: pres.Shown, inv: Inventory, subtitle: str, source: str) -> None:
+def _view_slide(prs: Deck, shown: pres.Shown, inv: Inventory, subtitle: str, source: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
     _view_header(slide, shown, subtitle)
     top = Inches(2.25)
@@ -306,7 +321,7 @@ def _view_slide(prs: Presentation, shown: pres.Shown, inv: Inventory, subtitle: 
         top = Inches(3.65)
     spec = shown.view.native(inv)
     extra = ""
-    if spec.extra.get("total", 0) > spec.extra.get("shown", 0):
+    if int(spec.extra.get("total", 0)) > int(spec.extra.get("shown", 0)):  # type: ignore[call-overload]
         extra = (f"De dia toont de {spec.extra['shown']} meest voorkomende van {spec.extra['total']} rolpaden; "
                  "het HTML-rapport en het dashboard tonen ze allemaal.")
     add_native_chart(slide, spec, MARGIN, top, WIDTH - 2 * MARGIN, HEIGHT - top - Inches(0.3),
@@ -314,7 +329,7 @@ def _view_slide(prs: Presentation, shown: pres.Shown, inv: Inventory, subtitle: 
     _notes(slide, [shown.view.explanation, f"Definitie: {shown.chart.notes}", extra, source])
 
 
-def _schema3_slide(prs: Presentation, source: str) -> None:
+def _schema3_slide(prs: Deck, source: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
     _title(slide, voc.SCHEMA_TITLES[3])
     _text_box(slide, MARGIN, Inches(1.15), WIDTH - 2 * MARGIN, Inches(0.6), [

@@ -69,7 +69,7 @@ YES: frozenset[str] = frozenset({"ja", "deels"})
 NO: frozenset[str] = frozenset({"nee"})
 OPEN: frozenset[str] = frozenset({UNANSWERED})
 
-ANSWER_LABELS: dict[str, str] = {c.code: c.label for c in voc.ANSWERS} | {UNANSWERED: "Onbekend"}
+ANSWER_LABELS: dict[str, str] = voc.ANSWER_LABELS | {UNANSWERED: "Onbekend"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -222,9 +222,7 @@ FORMS: tuple[Form, ...] = (
 )
 FORM_BY_CODE: dict[str, Form] = {f.code: f for f in FORMS}
 
-COOPERATION_FORMS: tuple[str, ...] = (
-    "andere_gemeenten", "gemeenschappelijke_regeling", "bedrijf", "partners_inwoners",
-)
+COOPERATION_FORMS: tuple[str, ...] = tuple(voc.COOPERATION_FORM_SYNONYMS)
 """The four forms of taak in regie onderbrengen, as the seed lists them (values of ``samenwerken_met``)."""
 
 PARTNER_TYPE_FORM: dict[str, str] = {

@@ -22,8 +22,8 @@ import pandas as pd
 from regie import vocabulary as voc
 from regie.model import Inventory
 
-BELEIDSKADER_ORDER: tuple[str, ...] = ("eigen", "ander")
-DOORZETTINGSMACHT_ORDER: tuple[str, ...] = ("groot", "beperkt", "afwezig")
+BELEIDSKADER_ORDER: tuple[str, ...] = tuple(c.code for c in voc.BELEIDSKADERS)
+DOORZETTINGSMACHT_ORDER: tuple[str, ...] = tuple(c.code for c in voc.DOORZETTINGSMACHT)
 BELEIDSKADER_LABELS: dict[str, str] = {c.code: c.label for c in voc.BELEIDSKADERS}
 DOORZETTINGSMACHT_LABELS: dict[str, str] = {c.code: c.label for c in voc.DOORZETTINGSMACHT}
 TASK_KIND_ORDER: tuple[str, ...] = tuple(t.code for t in voc.SCHEMA1)

@@ -40,7 +40,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from regie import vocabulary as voc
-from regie.errors import RegieError
+from regie.errors import ClosedError, UnknownCodeError, WerkplaatsError, WrongKeyError
 from regie.instruments import zelfscan as scan
 from regie.model import Inventory
 from regie.storage import engine as db
@@ -76,27 +76,15 @@ QUESTION_SHORT: dict[str, str] = {QUESTION_NOW: "Speelt nu", QUESTION_SHOULD: "Z
 VOTE_CHOICES: tuple[str, ...] = (*voc.ROLE_CODES, voc.UNKNOWN)
 """What a participant can answer: a role, or ``onbekend`` ("weet ik niet")."""
 VOTE_LABELS: dict[str, str] = {r: voc.role_label(r) for r in voc.ROLE_CODES} | {voc.UNKNOWN: "Weet ik niet"}
-SCAN_ANSWERS: tuple[str, ...] = ("ja", "deels", "nee")
+SCAN_ANSWERS: tuple[str, ...] = voc.ANSWER_CODES
 
 T = TypeVar("T")
 
 _PARTICIPANT_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
-class WerkplaatsError(RegieError):
-    """A werkplaats action that cannot be done (the Dutch message says why)."""
 
 
-class UnknownCodeError(WerkplaatsError):
-    """No werkplaats with that code."""
-
-
-class WrongKeyError(WerkplaatsError):
-    """The facilitator key does not belong to the werkplaats."""
-
-
-class ClosedError(WerkplaatsError):
-    """The facilitator has revealed the results: voting is closed."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -205,7 +193,7 @@ def project_choices(inv: Inventory) -> pd.DataFrame:
             per_project.setdefault(project, []).append(phase)
     rows = [
         {"project": key, "naam": _name(name, key),
-         "fasen": tuple(sorted(set(per_project.get(key, [])), key=order.get))}
+         "fasen": tuple(sorted(set(per_project.get(key, [])), key=order.__getitem__))}
         for key, name in inv.projects[["project", "naam"]].itertuples(index=False)
     ]
     return pd.DataFrame(rows, columns=["project", "naam", "fasen"])
@@ -302,6 +290,19 @@ class Progress:
     """Per item: ``item``, ``position``, ``label``, ``speelt``, ``moet`` (number of votes)."""
 
 
+    @property
+    def vote_count(self) -> int:
+        """All votes cast so far (both questions)."""
+        return int(self.votes[QUESTION_NOW].sum() + self.votes[QUESTION_SHOULD].sum()) if len(self.votes) else 0
+
+    def table(self) -> pd.DataFrame:
+        """Per project and phase, the number of votes on each question (for the facilitator's screen)."""
+        return self.votes.rename(columns={
+            "label": "Project en fase", QUESTION_NOW: QUESTION_SHORT[QUESTION_NOW],
+            QUESTION_SHOULD: QUESTION_SHORT[QUESTION_SHOULD],
+        }).drop(columns=["item", "position"])
+
+
 @dataclass(frozen=True)
 class Results:
     """Everything the participants answered (for the facilitator, after the reveal)."""
@@ -315,7 +316,22 @@ class Results:
     """One row per participant and scan item answered: ``participant``, ``item``, ``answer``."""
 
     def item(self, item_id: int) -> Item:
+        """The voted item with this id."""
         return next(i for i in self.werkplaats.items if i.id == item_id)
+
+    @property
+    def vote_count(self) -> int:
+        """All votes cast."""
+        return int(self.votes["count"].sum()) if len(self.votes) else 0
+
+
+def items_table(werkplaats: Werkplaats) -> pd.DataFrame:
+    """The voting questions: project, phase and the role the inventory names."""
+    return pd.DataFrame([
+        {"Project": i.project_name, "Fase": voc.phase_label(i.phase),
+         "Rol in de inventaris": " / ".join(voc.role_label(r) for r in i.inventory_roles)}
+        for i in werkplaats.items
+    ], columns=["Project", "Fase", "Rol in de inventaris"])
 
 
 # --------------------------------------------------------------------------------------------
@@ -352,7 +368,7 @@ def start(store: Store, werkruimte: str, title: str, items: Iterable[ItemSpec], 
         werkplaats_id = conn.execute(werkplaatsen.insert().values(
             werkruimte_id=werkruimte_id, code=code, key_hash=_key_hash(key), title=title,
             source=str(source or "")[:500], scan=bool(scan_included), revealed=False, created_at=now,
-        )).inserted_primary_key[0]
+        )).inserted_primary_key[0]  # type: ignore[index]
         if specs:
             conn.execute(werkplaats_items.insert(), [
                 {"werkplaats_id": werkplaats_id, "position": n, "project_name": spec.project_name[:500],

@@ -195,7 +195,7 @@ ITEMS: tuple[ScanItem, ...] = (
 )
 ITEM_BY_CODE: dict[str, ScanItem] = {i.code: i for i in ITEMS}
 
-POINTS: dict[str, float] = {"ja": 100.0, "deels": 50.0, "nee": 0.0}
+POINTS: dict[str, float] = dict(zip(voc.ANSWER_CODES, (100.0, 50.0, 0.0), strict=True))
 """Points per answer."""
 SCALE_MIN, SCALE_MAX = 1, 5
 WEAK_AT_MOST = 50.0

@@ -72,7 +72,8 @@ class _InvolvementMapper:
             for rid in data.index[bad]:
                 row = int(data.at[rid, "row"])
                 if missing_project.at[rid]:
-                    col, value = ref_column or "Project", ""
+                    col: RawColumn | str | None = ref_column or "Project"
+                    value = ""
                     message = (
                         f"Rij {row} noemt geen project en is niet meegeteld. Vul het project-ID of de "
                         "projectnaam in."

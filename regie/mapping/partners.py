@@ -84,8 +84,10 @@ class _PartnersMapper:
             lookup[value] = found[0] if found else voc.UNKNOWN
         data["type_original"] = data["type"]
         data["type"] = data["type"].map(lookup, na_action="ignore").astype(object).fillna(voc.UNKNOWN)
-        lookup = {v: (WERKGEBIED_VOCAB.match_whole(v) or (None,))[0] for v in pd.unique(data["werkgebied"].dropna())}
-        data["werkgebied"] = data["werkgebied"].map(lookup, na_action="ignore").astype(object)
+        areas: dict[str, str | None] = {
+            v: (WERKGEBIED_VOCAB.match_whole(v) or (None,))[0] for v in pd.unique(data["werkgebied"].dropna())
+        }
+        data["werkgebied"] = data["werkgebied"].map(areas, na_action="ignore").astype(object)
         data["source"] = "partners"
         return _PartnersResult(data[_PARTNER_COLUMNS].reset_index(drop=True), rows)
 

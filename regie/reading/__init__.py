@@ -25,7 +25,7 @@ from regie.reading.columns import classify_sheet
 from regie.reading.layout import extract_table
 from regie.reading.sheets import RawSheet, read_csv_sheet, read_workbook_sheets
 
-__all__ = ["load_bytes", "read_workbook"]
+__all__ = ["load_bytes", "locate_tables", "read_workbook"]
 
 
 def load_bytes(source: str | os.PathLike[str] | bytes, filename: str | None = None) -> tuple[bytes, str]:

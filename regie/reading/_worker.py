@@ -33,7 +33,7 @@ import re
 import sys
 import zipfile
 from collections.abc import Callable, Iterator
-from typing import Any, BinaryIO
+from typing import IO, Any
 from xml.parsers import expat
 
 ROW_CHUNK = 4096
@@ -74,7 +74,7 @@ def _parser(namespaces: bool) -> expat.XMLParserType:
     return parser
 
 
-def _feed(parser: expat.XMLParserType, stream: BinaryIO) -> None:
+def _feed(parser: expat.XMLParserType, stream: IO[bytes]) -> None:
     while True:
         chunk = stream.read(CHUNK_BYTES)
         if not chunk:
@@ -178,7 +178,7 @@ _WIDE_REF = re.compile(rb'<c r="([A-Z]{2,3})\d')
 _PREFIXED = re.compile(rb"<[\w.-]{1,40}:(?:worksheet|sheetData|row|c)[\s/>]")
 
 
-def _chunks(stream: BinaryIO) -> Iterator[bytes]:
+def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
     """The stream in pieces that end right after a ``>`` (no tag is ever cut in two)."""
     carry = b""
     while True:
@@ -198,7 +198,7 @@ def _chunks(stream: BinaryIO) -> Iterator[bytes]:
         yield data[:cut]
 
 
-def fast_extent(stream: BinaryIO) -> tuple[int, int, int, bool]:
+def fast_extent(stream: IO[bytes]) -> tuple[int, int, int, bool]:
     """An upper bound of (rows, columns) of a worksheet written as Excel writes it, the number of
     XML elements, and whether that bound holds (False when rows or cells lack an ``r="A1"``
     reference as Excel's first attribute, or elements carry a namespace prefix: then
@@ -231,7 +231,7 @@ def fast_extent(stream: BinaryIO) -> tuple[int, int, int, bool]:
     return max(max_row, 1), max_col, elements, simple
 
 
-def valued_extent(stream: BinaryIO) -> tuple[int, int, int]:
+def valued_extent(stream: IO[bytes]) -> tuple[int, int, int]:
     """(last row, last column, elements) over cells that hold a value, following Excel's rule that a
     row or cell without a reference comes right after the previous one."""
     state = {"row": 0, "cell_row": 0, "col": 0, "in_cell": False, "valued": False, "max_row": 0, "max_col": 0, "elements": 0}
@@ -244,10 +244,10 @@ def valued_extent(stream: BinaryIO) -> tuple[int, int, int]:
             state["row"] = int(ref) if ref and ref.strip().isdigit() else state["row"] + 1
             state["col"] = 0
         elif local == "c":
-            ref = _REF.match(attrs.get("r") or "")
-            if ref:
-                state["col"] = _col_number(ref.group(1))
-                state["cell_row"] = int(ref.group(2))
+            found = _REF.match(attrs.get("r") or "")
+            if found:
+                state["col"] = _col_number(found.group(1))
+                state["cell_row"] = int(found.group(2))
             else:
                 state["col"] += 1
                 state["cell_row"] = state["row"]
@@ -305,7 +305,7 @@ def _int(text: str | None) -> int:
         return 1
 
 
-def scan_ods(stream: BinaryIO, max_cells: int) -> dict[str, dict[str, Any]]:
+def scan_ods(stream: IO[bytes], max_cells: int) -> dict[str, dict[str, Any]]:
     """Per table: ``hidden`` and ``merges``; refuses tables whose used range is over the budget.
 
     Nothing is kept of the XML but these counters (an element flood costs time, not memory); the
@@ -409,7 +409,7 @@ def scan_ods(stream: BinaryIO, max_cells: int) -> dict[str, dict[str, Any]]:
 _ODS_PREFIX = re.compile(rb'xmlns:([\w.-]{1,40})="urn:oasis:names:tc:opendocument:xmlns:(table|style|office):1\.0"')
 
 
-def count_elements(stream: BinaryIO) -> int:
+def count_elements(stream: IO[bytes]) -> int:
     """How many XML elements (start tags and the like) a part has, at memory speed."""
     return sum(chunk.count(b"<") for chunk in iter(lambda: stream.read(CHUNK_BYTES), b""))
 
@@ -473,7 +473,7 @@ def parse(data: bytes, kind: str, max_cells: int, max_rows: int, emit: Callable[
                 "start": (start[0], start[1]), "merges": merges or [],
             })
             skip = start[0]  # iter_rows starts at row 0; the used range starts at ``start``
-            chunk: list[list[object]] = []
+            chunk: list[list[Any]] = []
             for row in sheet.iter_rows():
                 if skip:
                     skip -= 1

@@ -67,14 +67,7 @@ _FIELD_HEADERS: dict[str, dict[str, HeaderMeaning]] = {
 }
 # The reversed() above lets the first-listed field win when two fields share a header.
 
-_PHASE_HEADER_EXCLUDED = frozenset(
-    norm(w) for w in (
-        "initiatief", "verkenning", "agendavorming", "ideevorming", "ontwerp", "vormgeving",
-        "besluitvorming", "programmering", "beleidsevaluatie", "evaluatie", "monitoring", "keten",
-        "ketensturing", "beheer", "exploitatie",
-    )
-)
-"""Phase synonyms that are too common as other headers to mean a per-phase marks column."""
+_PHASE_HEADER_EXCLUDED = frozenset(norm(w) for w in voc.PHASE_MARK_HEADER_EXCLUDED)
 
 _PHASE_WORDS: dict[str, str] = {}
 for _phase in voc.PHASES:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from regie.errors import FileTooLargeError, NotASpreadsheetError, RegieError
+from regie.errors import FileTooLargeError, NotASpreadsheetError, RegieError, UnreadableFileError
 from regie.formatting import nl_int
 from regie.reading import guard
 
@@ -239,7 +239,7 @@ def _refusal(end: dict[str, Any], name: str, kind: str, limits: guard.Budget) ->
     return _damaged(name, kind, RuntimeError(str(end.get("detail", ""))), sheet)
 
 
-def _damaged(name: str, kind: str, exc: BaseException, sheet: str | None = None) -> NotASpreadsheetError:
+def _damaged(name: str, kind: str, exc: BaseException, sheet: str | None = None) -> UnreadableFileError:
     where = f" (blad '{sheet}')" if sheet else ""
     text = str(exc).lower()
     if "password" in text or "encrypt" in text:
@@ -304,7 +304,7 @@ def read_csv_sheet(data: bytes, sheet_name: str, budget: guard.Budget | None = N
     name = file_name or sheet_name
     stream, sample = _text_stream(data)
     delimiter = sniff_delimiter(sample)
-    grid: list[list[object]] = []
+    grid: list[list[Any]] = []
     records: list[int] = []
     width = 0
     reader: Iterator[list[str]] = csv.reader(stream, delimiter=delimiter)

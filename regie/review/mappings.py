@@ -137,6 +137,17 @@ def mapping_review(
     return frame
 
 
+def review_rows(review: pd.DataFrame, field: str) -> tuple[pd.DataFrame, int]:
+    """The reviewed values of one field, and how many of them are mapped."""
+    rows = review[review["field"] == field]
+    return rows, int(rows["choice"].notna().sum())
+
+
+def suggestions_with(suggestions: pd.DataFrame, status: str) -> pd.DataFrame:
+    """The element suggestions with one status (open, geaccepteerd)."""
+    return suggestions[suggestions["status"] == status]
+
+
 def mapping_summary(review: pd.DataFrame) -> dict[str, int]:
     """How many reviewed values there are, how many are mapped and how many still open."""
     mapped = int(review["choice"].notna().sum()) if len(review) else 0

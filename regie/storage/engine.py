@@ -28,7 +28,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
-from regie.errors import RegieError
+from regie.errors import StorageError
 
 ENV_URL = "REGIE_DATABASE_URL"
 """Environment variable with the database URL (SQLAlchemy form, e.g. ``postgresql://user:pw@host/db``)."""
@@ -47,10 +47,6 @@ _WRITE = "regie_write"
 """Execution option: this connection's transaction writes (SQLite: BEGIN IMMEDIATE)."""
 
 T = TypeVar("T")
-
-
-class StorageError(RegieError):
-    """The database cannot be used (unreachable, locked too long, newer schema, wrong URL)."""
 
 
 def default_path() -> Path:

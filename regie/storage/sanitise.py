@@ -298,9 +298,8 @@ def _csv_copy(data: bytes, plan: _Plan) -> bytes:
                 records[number - 1] = [""] * len(record)
     for edits in plan.edits.values():
         for (row, col), value in edits.items():
-            record = records[row - 1] if 0 < row <= len(records) else None
-            if record is not None and col < len(record):
-                record[col] = "" if value is None else str(value)
+            if 0 < row <= len(records) and col < len(records[row - 1]):
+                records[row - 1][col] = "" if value is None else str(value)
     out = io.StringIO(newline="")
     csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(records)
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection
@@ -22,7 +24,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from regie.analysis import analyse
 from regie.analysis.compare import Comparison, compare
-from regie.errors import RegieError
+from regie.errors import DuplicateError, InvalidNameError, RegieError, UnknownSnapshotError, UnknownWerkruimteError
+from regie.formatting import nl_datetime
 from regie.mapping import REVIEWABLE, map_inventory
 from regie.model import Inventory
 from regie.reading import read_workbook
@@ -31,24 +34,14 @@ from regie.storage import migrations
 from regie.storage.sanitise import Removed, strip_personal_data
 from regie.storage.schema import snapshot_files, snapshots, werkruimte_mappings, werkruimtes
 
+log = logging.getLogger(__name__)
+
 MAX_NAME = 200
 """Longest werkruimte name or snapshot label."""
 
 
-class UnknownWerkruimteError(RegieError):
-    """No werkruimte by that name; the message lists the ones that exist."""
 
 
-class UnknownSnapshotError(RegieError):
-    """No snapshot by that label in the werkruimte; the message lists the ones that exist."""
-
-
-class DuplicateError(RegieError):
-    """A werkruimte name or snapshot label is already taken."""
-
-
-class InvalidNameError(RegieError):
-    """An empty or too long name, label or mapping."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -179,10 +172,12 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def _aware(moment: dt.datetime | None) -> dt.datetime | None:
-    if moment is None:
-        return None
+def _aware(moment: dt.datetime) -> dt.datetime:
     return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+
+
+def _aware_or_none(moment: dt.datetime | None) -> dt.datetime | None:
+    return None if moment is None else _aware(moment)
 
 
 def local_time(moment: dt.datetime) -> dt.datetime:
@@ -192,7 +187,23 @@ def local_time(moment: dt.datetime) -> dt.datetime:
     try:
         return moment.astimezone(ZoneInfo("Europe/Amsterdam"))
     except Exception:  # no time zone data on this system: show UTC
+        log.warning("no time zone data for Europe/Amsterdam; times are shown in UTC")
         return moment
+
+
+def snapshots_table(infos: Iterable[SnapshotInfo]) -> pd.DataFrame:
+    """The snapshots as the Werkruimtes page lists them (Dutch headers, local times)."""
+    return pd.DataFrame([{
+        "Label": s.label,
+        "Opgeslagen": nl_datetime(local_time(s.created)),
+        "Bestand": s.file_name,
+        "Projecten": s.projects,
+        "Fouten": int(s.headline.get("fout", 0)),
+        "Waarschuwingen": int(s.headline.get("waarschuwing", 0)),
+        "Persoonsgegevens": "bewaard" if s.personal_data else "niet bewaard",
+        "Duiding": s.notes,
+    } for s in infos], columns=["Label", "Opgeslagen", "Bestand", "Projecten", "Fouten", "Waarschuwingen",
+                                "Persoonsgegevens", "Duiding"])
 
 
 def clean_name(text: str, what: str = "werkruimte") -> str:
@@ -338,7 +349,7 @@ class Store:
                 .order_by(werkruimtes.c.name_key)
             ).all()
             return [
-                WerkruimteInfo(r.name, _aware(r.created_at), int(r.n or 0), _aware(r.last), int(r.m or 0))
+                WerkruimteInfo(r.name, _aware(r.created_at), int(r.n or 0), _aware_or_none(r.last), int(r.m or 0))
                 for r in rows
             ]
 
@@ -357,7 +368,7 @@ class Store:
         name = clean_name(name)
 
         def work(conn: Connection) -> None:
-            if self._werkruimte_id(conn, name, required=False) is not None:
+            if self._find_werkruimte_id(conn, name) is not None:
                 raise DuplicateError(f"Er is al een werkruimte '{name}'. Kies een andere naam.")
             conn.execute(werkruimtes.insert().values(name=name, name_key=name_key(name), created_at=_utcnow()))
 
@@ -370,7 +381,7 @@ class Store:
 
         def work(conn: Connection) -> None:
             werkruimte_id = self._werkruimte_id(conn, name)
-            other = self._werkruimte_id(conn, new_name, required=False)
+            other = self._find_werkruimte_id(conn, new_name)
             if other is not None and other != werkruimte_id:
                 raise DuplicateError(f"Er is al een werkruimte '{new_name}'. Kies een andere naam.")
             conn.execute(
@@ -436,7 +447,8 @@ class Store:
 
         def work(conn: Connection) -> tuple[bool, dt.datetime, str]:
             created = False
-            werkruimte_id = self._werkruimte_id(conn, werkruimte, required=not create_werkruimte)
+            werkruimte_id = (self._find_werkruimte_id(conn, werkruimte) if create_werkruimte
+                             else self._werkruimte_id(conn, werkruimte))
             if werkruimte_id is None:
                 werkruimte_id, created = self._insert_werkruimte(conn, werkruimte)
             exists = conn.execute(
@@ -452,7 +464,7 @@ class Store:
                 file_name=file_name, sha256=sha_upload, value_mappings=_dumps(prepared.value_mappings),
                 accepted_elements=_dumps(prepared.accepted_elements), analysis=_dumps(prepared.analysis),
                 notes=str(notes or ""), personal_data=bool(keep_personal_data), headline=_dumps(summary),
-            )).inserted_primary_key[0]
+            )).inserted_primary_key[0]  # type: ignore[index]
             self._insert_file(conn, snapshot_id, prepared.data, sha_stored)
             self._upsert_mappings(conn, werkruimte_id, prepared.value_mappings, now)
             name = conn.execute(sa.select(werkruimtes.c.name).where(werkruimtes.c.id == werkruimte_id)).scalar_one()
@@ -574,7 +586,7 @@ class Store:
             if db.is_sqlite(self.engine):
                 raw = self.engine.raw_connection()
                 try:
-                    sqlite_conn = raw.driver_connection
+                    sqlite_conn: Any = raw.driver_connection
                     sqlite_conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                     sqlite_conn.execute("VACUUM")
                     sqlite_conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -612,13 +624,17 @@ class Store:
             "werkruimte (die wordt dan aangemaakt)."
         )
 
-    def _werkruimte_id(self, conn: Connection, name: str, required: bool = True) -> int | None:
+    def _werkruimte_id(self, conn: Connection, name: str) -> int:
+        found = self._find_werkruimte_id(conn, name)
+        if found is None:
+            names = list(conn.execute(sa.select(werkruimtes.c.name).order_by(werkruimtes.c.name_key)).scalars())
+            raise self._unknown_werkruimte(" ".join(str(name).split()), names)
+        return found
+
+    def _find_werkruimte_id(self, conn: Connection, name: str) -> int | None:
         row = conn.execute(
             sa.select(werkruimtes.c.id).where(werkruimtes.c.name_key == name_key(name))
         ).first()
-        if row is None and required:
-            names = list(conn.execute(sa.select(werkruimtes.c.name).order_by(werkruimtes.c.name_key)).scalars())
-            raise self._unknown_werkruimte(" ".join(str(name).split()), names)
         return None if row is None else int(row[0])
 
     def _insert_werkruimte(self, conn: Connection, name: str) -> tuple[int, bool]:

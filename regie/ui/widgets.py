@@ -6,10 +6,13 @@ ourselves), never as markdown or HTML.
 
 from __future__ import annotations
 
+import functools
 import inspect
+import logging
+import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -17,9 +20,10 @@ import streamlit as st
 from regie.analysis.filters import DIMENSIONS, options, value_label
 from regie.charts.theme import Chart
 from regie.errors import RegieError
-from regie.ui import state
+from regie.ui import keys, state
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 EXAMPLE_BANNER = "Voorbeeldgegevens — laad je eigen inventaris"
 
@@ -54,23 +58,23 @@ def sidebar() -> None:
         st.caption("Geladen inventaris")
         st.text(current.name + (" (voorbeeld)" if current.is_example else ""))
         st.toggle(
-            "Namen verbergen", key=state.KEY_HIDE_NAMES,
+            "Namen verbergen", key=keys.HIDE_NAMES,
             help="Vervangt namen van partners en personen door hun soort en een nummer, "
             "voor de beamer of om te delen buiten de organisatie.",
         )
         st.subheader("Filters")
         choices = options(current.inventory)
         for name, label in DIMENSIONS.items():
-            key = state.FILTER_KEYS[name]
+            key = keys.FILTERS[name]
             available = choices[name]
             if key in st.session_state:  # keep only values this inventory still has
                 st.session_state[key] = [v for v in st.session_state[key] if v in available]
             st.multiselect(
-                label, available, key=key, format_func=lambda v, n=name: value_label(n, v),
+                label, available, key=key, format_func=functools.partial(value_label, name),
                 placeholder="Alle",
             )
         if state.filters().active:
-            st.button("Filters wissen", key="filters_wissen", on_click=state.clear_filters)
+            st.button("Filters wissen", key=keys.CLEAR_FILTERS, on_click=state.clear_filters)
 
 
 def subtitle(view: state.View) -> None:
@@ -98,7 +102,22 @@ def show_chart(chart: Chart, key: str, *, height: int | None = None, on_select: 
     return event
 
 
-def show_table(table: pd.DataFrame, key: str, **kwargs: object) -> None:
+PAGE_SIZE = 25
+"""Rows per page in long lists of widgets (the mapping review, the suggestions)."""
+
+
+def paged(rows: pd.DataFrame, key: str, size: int = PAGE_SIZE) -> pd.DataFrame:
+    """The rows of the page the user chose (a page chooser with ``key`` appears when there are more
+    than ``size``)."""
+    pages = max(1, math.ceil(len(rows) / size))
+    if pages == 1:
+        return rows
+    number = st.number_input(f"Pagina (van {pages})", min_value=1, max_value=pages, value=1, step=1, key=key)
+    start = (int(number) - 1) * size
+    return rows.iloc[start:start + size]
+
+
+def show_table(table: pd.DataFrame, key: str, **kwargs: Any) -> None:
     """A dataframe shown as text (cells are never interpreted), index hidden."""
     st.dataframe(table, key=key, hide_index=True, **kwargs)
 
@@ -109,12 +128,54 @@ def safe_call(func: Callable[[], T], what: str) -> T | None:
         return func()
     except RegieError as exc:
         show_error(str(exc))
-    except Exception:  # never show a traceback to the user
+    except Exception:  # never a traceback for the user; the maintainer finds it in the server's log
+        log.exception("failed: %s", what)
         st.error(
             f"Er ging iets mis bij {what}. Probeer het opnieuw of laad de inventaris opnieuw; blijft "
             "het misgaan, meld het dan bij de beheerder."
         )
     return None
+
+
+def show_failure(exc: Exception, what: str) -> None:
+    """The Dutch message of a failed action: the error's own sentence for a RegieError, else a general
+    sentence (and the traceback goes to the server's log)."""
+    if isinstance(exc, RegieError):
+        show_error(str(exc))
+        return
+    log.error("failed: %s", what, exc_info=exc)
+    st.error(
+        f"Er ging iets mis bij {what}. Probeer het opnieuw; blijft het misgaan, meld het dan bij de beheerder."
+    )
+
+
+def run_page(page: object) -> None:
+    """Run the page chosen by the router; an unexpected error ends in a Dutch sentence, not a traceback.
+
+    Streamlit's own control flow (rerun, stop, page switch) is not an ``Exception`` and passes through.
+    """
+    try:
+        page.run()  # type: ignore[attr-defined]
+    except RegieError as exc:
+        show_error(str(exc))
+    except Exception:
+        log.exception("page failed")
+        st.error(
+            "Er ging iets mis op deze pagina. Laad de pagina opnieuw of kies een andere pagina; blijft het "
+            "misgaan, meld het dan bij de beheerder."
+        )
+
+
+def configure_logging() -> None:
+    """Send the package's log to the server's standard error (for the maintainer, never to a page)."""
+    logger = logging.getLogger("regie")
+    if any(getattr(h, "regie_server", False) for h in logger.handlers):
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.regie_server = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
 
 
 _MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()#+-.!|~<>$:=&")

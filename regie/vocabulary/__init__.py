@@ -82,6 +82,14 @@ PHASES: tuple[Phase, ...] = (
 PHASE_CODES: tuple[str, ...] = tuple(p.code for p in PHASES)
 PHASE_BY_CODE: dict[str, Phase] = {p.code: p for p in PHASES}
 
+PHASE_MARK_HEADER_EXCLUDED: tuple[str, ...] = (
+    "initiatief", "verkenning", "agendavorming", "ideevorming", "ontwerp", "vormgeving",
+    "besluitvorming", "programmering", "beleidsevaluatie", "evaluatie", "monitoring", "keten",
+    "ketensturing", "beheer", "exploitatie",
+)
+"""Phase synonyms that are too common as other headers ("Initiatief", "Beheer") to make a column a
+per-phase marks column; as values in a fase column they still mean their phase."""
+
 PHASE_NOTES: dict[str, str] = {
     "beleidsevaluatie": (
         "Beleidsevaluatie is Louweret's vierde proces en geen eigen MOVISIE-fase; MOVISIE rekent "
@@ -992,6 +1000,9 @@ ANSWERS: tuple[Choice, ...] = (
     Choice("nee", "Nee", (*sorted(MARKS_FALSE), "niet", "geen", "nooit")),
 )
 """Answers to a yes/no question of the instruments (decision tree, zelfscan): ja, deels, nee."""
+ANSWER_CODES: tuple[str, ...] = tuple(c.code for c in ANSWERS)
+"""The ja / deels / nee scale, in that order."""
+ANSWER_LABELS: dict[str, str] = {c.code: c.label for c in ANSWERS}
 
 COOPERATION_FORM_SYNONYMS: dict[str, tuple[str, ...]] = {
     "andere_gemeenten": (
