@@ -10,7 +10,7 @@ with dropdowns fed from a hidden sheet "Lijsten"). The output is byte-for-byte d
 
 The data live in module-level structures (``PROJECTS``, ``PARTNERS``, ``INVOLVEMENTS``, ``TEAM``)
 that hold, for every cell that carries a vocabulary value, both what is written and its canonical
-code. ``expected_counts()`` computes the analysis numbers of INVENTORY.md straight from these
+code. ``expected_counts()`` computes the analysis numbers of docs/inventaris.md straight from these
 structures, so tests can check the reader and the analysis without trusting either.
 """
 
@@ -87,20 +87,20 @@ H_EIND = _P["eind"][0]
 H_BUDGET = _P["budget"][0]
 H_PARTNERS = _P["partners"][0]
 
-TREE_HEADERS: dict[str, str] = {
-    "kernactiviteit": "Kernactiviteit",
-    "kansen_samenwerking": "Kansen samenwerking",
-    "andere_partijen": "Andere partijen",
-    "nabijheid": "Nabijheid",
-}
-"""Kaag en Braassem decision-tree questions (DOMAIN.md section 6); not in the vocabulary, so the
-reader keeps them as extra columns."""
+H_OVERHEIDSROL = _P["overheidsrol"][0]
+H_GEDEELDE_VISIE = _P["gedeelde_visie"][0]
+H_AFDELINGEN = _P["afdelingen"][0]
+
+TREE_FIELDS: tuple[str, ...] = ("kenmerken", "samenwerking", "kernactiviteit", "andere_partijen", "nabijheid", "vorm")
+TREE_HEADERS: dict[str, str] = {code: _P[code][0] for code in TREE_FIELDS}
+"""Kaag en Braassem decision-tree columns (docs/domein.md section 6): the four questions, nabijheid and the
+chosen form; the tree over an inventory reads only these."""
 
 PROJECT_HEADERS: tuple[str, ...] = (
     H_ID, H_NAAM, H_OMSCHRIJVING, H_DOMEIN, H_GEBIED, H_FASE, H_ELEMENT, H_ROL,
     *H_ROL_FASE.values(),
-    H_REGIE, H_TAAKSOORT, H_BELEIDSKADER, H_DOORZETTINGSMACHT, H_TREKKER, H_START, H_EIND,
-    H_BUDGET, H_PARTNERS, *TREE_HEADERS.values(),
+    H_REGIE, H_TAAKSOORT, H_OVERHEIDSROL, H_BELEIDSKADER, H_DOORZETTINGSMACHT, H_TREKKER, H_START,
+    H_EIND, H_BUDGET, H_PARTNERS, H_GEDEELDE_VISIE, H_AFDELINGEN, *TREE_HEADERS.values(),
 )
 
 _PA = voc.COLUMNS["partners"]
@@ -201,7 +201,7 @@ def _project(
     role: str | None = None,
     written: dict[str, str] | None = None,
     regie: str,
-    taaksoort: str,
+    taaksoort: str | tuple[str, ...],
     beleidskader: str,
     doorzettingsmacht: str,
     trekker: str,
@@ -209,16 +209,24 @@ def _project(
     end: date,
     budget: int,
     partners: Sequence[str],
-    tree: tuple[bool, bool, bool, bool],
+    tree: tuple[str | None, ...],
+    overheidsrol: tuple[str, ...] = (),
+    gedeelde_visie: str | None = None,
+    afdelingen: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """One project: canonical codes, and the row as written.
 
     ``phases``, ``elements``, ``phase_roles`` (phase → role code) and ``role`` (project role code)
     are canonical. What is written defaults to the codes/labels; ``written`` overrides a cell with
     a synonym (keys: ``fase``, ``element``, ``rol``, or a phase code for its role column).
+    ``tree`` holds the answers (ja/deels/nee or None) to the four questions and nabijheid, and the
+    chosen form's code (or None); ``overheidsrol`` and ``taaksoort`` may hold several codes.
     """
     written = written or {}
-    tree_values = dict(zip(TREE_HEADERS, tree, strict=True))
+    kinds = (taaksoort,) if isinstance(taaksoort, str) else tuple(taaksoort)
+    tree_values = dict(zip(TREE_FIELDS, tree, strict=True))
+    form_labels = {c.code: c.label for c in voc.COOPERATION_FORMS}
+    government = {c.code: c.label for c in voc.GOVERNMENT_ROLES}
     cells: dict[str, Any] = {
         H_ID: pid,
         H_NAAM: name,
@@ -235,7 +243,8 @@ def _project(
             for ph in voc.PHASE_CODES
         },
         H_REGIE: regie,
-        H_TAAKSOORT: taaksoort,
+        H_TAAKSOORT: "; ".join(kinds),
+        H_OVERHEIDSROL: "; ".join(government[c] for c in overheidsrol) or None,
         H_BELEIDSKADER: beleidskader,
         H_DOORZETTINGSMACHT: doorzettingsmacht,
         H_TREKKER: trekker,
@@ -243,12 +252,15 @@ def _project(
         H_EIND: end,
         H_BUDGET: budget,
         H_PARTNERS: "; ".join(PARTNER_BY_KEY[k]["naam"] for k in partners) or None,
-        **{TREE_HEADERS[k]: (YES if v else NO) for k, v in tree_values.items()},
+        H_GEDEELDE_VISIE: gedeelde_visie,
+        H_AFDELINGEN: "; ".join(afdelingen) or None,
+        **{TREE_HEADERS[k]: (form_labels[v] if k == "vorm" and v else v) for k, v in tree_values.items()},
     }
     return {
         "id": pid, "naam": name, "omschrijving": description, "domein": domain, "gebied": area,
         "phases": tuple(phases), "elements": tuple(elements), "role": role,
-        "phase_roles": dict(phase_roles), "regie": regie, "taaksoort": taaksoort,
+        "phase_roles": dict(phase_roles), "regie": regie, "taaksoort": kinds,
+        "overheidsrol": tuple(overheidsrol), "gedeelde_visie": gedeelde_visie, "afdelingen": tuple(afdelingen),
         "beleidskader": beleidskader, "doorzettingsmacht": doorzettingsmacht,
         "trekker": trekker, "start": start, "eind": end, "budget": budget,
         "partners": tuple(partners), **tree_values,
@@ -261,10 +273,14 @@ _LLB = (
     "het gemeentelijk toetsingskader onderschrijven; patiënten/consumenten en zorginstellingen "
     "schuiven aan. "
 )
-_REGIE_TREE = (True, True, False, False)
-"""Kernactiviteit, kansen voor samenwerking, niemand anders doet het: the gemeente regisseert."""
-_LOSLATEN_TREE = (False, True, True, False)
-"""No core task, others already do it: leave it to partners or inwoners (faciliteren)."""
+_LLB_TREE = ("ja", "ja", "nee", "ja", "nee", None)
+"""Complex, partners to work with, not a core activity of the gemeente, aanbieders already carry it out."""
+_LEAVE_TREE = ("nee", "nee", "nee", "ja", "nee", "partners_inwoners")
+"""Inwoners or maatschappelijke partners already do it: overlaten (faciliteren)."""
+_GR_TREE = ("nee", "ja", "nee", "nee", "nee", "gemeenschappelijke_regeling")
+"""Bedrijfsvoering and belastingen in a shared organisation (Kaag en Braassem's own examples)."""
+_OWN_TREE = ("nee", "nee", "ja", "nee", "ja", None)
+"""A core activity close to inhabitants: nabijheid, zelf uitvoeren."""
 
 PROJECTS: list[dict[str, Any]] = [
     _project(
@@ -277,7 +293,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="beide", taaksoort="publiekrechtelijk", beleidskader="eigen",
         doorzettingsmacht="beperkt", trekker="Marieke Aalbers",
         start=date(2025, 1, 6), end=date(2027, 12, 31), budget=185_000,
-        partners=("ww", "linde", "welzijn", "asd", "vc", "zk"), tree=_REGIE_TREE,
+        partners=("ww", "linde", "welzijn", "asd", "vc", "zk"), tree=("ja", "ja", "nee", "nee", "nee", None),
+        gedeelde_visie="ja", overheidsrol=("samenwerkend",), afdelingen=("Wonen", "Zorg en Welzijn", "Ruimtelijke Ordening"),
     ),
     _project(
         "P02", "Pilot 1: Woonzorgzone Kolderdijk",
@@ -289,7 +306,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="belanghebbend", beleidskader="eigen",
         doorzettingsmacht="beperkt", trekker="Joost Verhoef",
         start=date(2025, 9, 1), end=date(2027, 6, 30), budget=420_000,
-        partners=("ww", "linde", "welzijn", "hv"), tree=_REGIE_TREE,
+        partners=("ww", "linde", "welzijn", "hv"), tree=("ja", None, None, None, None, None),
+        afdelingen=("Wonen", "Zorg en Welzijn"),
     ),
     _project(
         "P03", "Pilot 2: Kleinschalig groepswonen Lindeveen",
@@ -298,10 +316,11 @@ PROJECTS: list[dict[str, Any]] = [
         "Wonen, welzijn en zorg", "Lindeveen", ("visie", "beleid"), ("A",),
         phase_roles={"visie": "regisseur", "beleid": "partner"},
         written={"fase": "Visie, beleid"},
-        regie="extern", taaksoort="privaatrechtelijk", beleidskader="eigen",
+        regie="extern", taaksoort=("privaatrechtelijk", "belanghebbend"), beleidskader="eigen",
         doorzettingsmacht="beperkt", trekker="Joost Verhoef",
         start=date(2026, 3, 1), end=date(2028, 3, 31), budget=95_000,
-        partners=("rt", "linde", "zk", "asd"), tree=_REGIE_TREE,
+        partners=("rt", "linde", "zk", "asd"), tree=("ja", "ja", None, "nee", None, None),
+        afdelingen=("Wonen", "Vastgoed"),
     ),
     _project(
         "P04", "Buurtservicepunt Oude School",
@@ -314,7 +333,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="privaatrechtelijk", beleidskader="eigen",
         doorzettingsmacht="beperkt", trekker="Fatima El Idrissi",
         start=date(2024, 4, 1), end=date(2027, 9, 30), budget=60_000,
-        partners=("ww", "linde", "welzijn", "spo", "pol"), tree=(True, True, True, False),
+        partners=("ww", "linde", "welzijn", "spo", "pol"), tree=("nee", "ja", "nee", "ja", "nee", None),
+        overheidsrol=("samenwerkend", "participerend"), afdelingen=("Vastgoed", "Zorg en Welzijn"),
     ),
     _project(
         "P05", "Woongroep oudere Marokkaanse bewoners",
@@ -326,7 +346,7 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="belanghebbend", beleidskader="eigen",
         doorzettingsmacht="afwezig", trekker="Fatima El Idrissi",
         start=date(2026, 1, 15), end=date(2027, 6, 30), budget=15_000,
-        partners=("amal", "ww", "welzijn"), tree=_LOSLATEN_TREE,
+        partners=("amal", "ww", "welzijn"), tree=(None, None, None, None, None, None),
     ),
     _project(
         "P06", "Woonservicezone Ruigewaard",
@@ -340,7 +360,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="publiekrechtelijk", beleidskader="eigen",
         doorzettingsmacht="beperkt", trekker="Ingrid Scholten",
         start=date(2024, 2, 1), end=date(2028, 12, 31), budget=250_000,
-        partners=("rt", "linde", "tzv", "zk", "dr"), tree=(True, True, True, False),
+        partners=("rt", "linde", "tzv", "zk", "dr"), tree=_LLB_TREE,
+        overheidsrol=("samenwerkend",), afdelingen=("Ruimtelijke Ordening", "Wonen", "Zorg en Welzijn"),
     ),
     _project(
         "P07", "Levensloopbestendige wijk Centrum",
@@ -352,7 +373,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="beide", taaksoort="belanghebbend", beleidskader="eigen",
         doorzettingsmacht="beperkt", trekker="Ingrid Scholten",
         start=date(2023, 3, 1), end=date(2026, 12, 31), budget=310_000,
-        partners=("ww", "linde", "welzijn", "hv"), tree=_REGIE_TREE,
+        partners=("ww", "linde", "welzijn", "hv"), tree=_LLB_TREE,
+        gedeelde_visie="ja", afdelingen=("Wonen", "Zorg en Welzijn"),
     ),
     _project(
         "P08", "Levensloopbestendige wijk Noord",
@@ -363,7 +385,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="beide", taaksoort="belanghebbend", beleidskader="eigen",
         doorzettingsmacht="beperkt", trekker="Ruben Tromp",
         start=date(2024, 1, 1), end=date(2027, 12, 31), budget=275_000,
-        partners=("ww", "tzv", "welzijn", "asd"), tree=_REGIE_TREE,
+        partners=("ww", "tzv", "welzijn", "asd"), tree=_LLB_TREE,
+        afdelingen=("Wonen",),
     ),
     _project(
         "P09", "Levensloopbestendige wijk Oost",
@@ -373,7 +396,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="belanghebbend", beleidskader="eigen",
         doorzettingsmacht="beperkt", trekker="Ingrid Scholten",
         start=date(2025, 5, 1), end=date(2028, 6, 30), budget=90_000,
-        partners=("ww", "linde", "welzijn", "zk"), tree=_REGIE_TREE,
+        partners=("ww", "linde", "welzijn", "zk"), tree=_LLB_TREE,
+        afdelingen=("Wonen", "Ruimtelijke Ordening"),
     ),
     _project(
         "P10", "Levensloopbestendige wijk Zuid",
@@ -384,7 +408,7 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="belanghebbend", beleidskader="eigen",
         doorzettingsmacht="beperkt", trekker="Ruben Tromp",
         start=date(2026, 1, 1), end=date(2028, 12, 31), budget=70_000,
-        partners=("ww", "tzv", "welzijn"), tree=_REGIE_TREE,
+        partners=("ww", "tzv", "welzijn"), tree=_LLB_TREE,
     ),
     _project(
         "P11", "Levensloopbestendige wijk West",
@@ -395,7 +419,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="belanghebbend", beleidskader="eigen",
         doorzettingsmacht="beperkt", trekker="Ingrid Scholten",
         start=date(2026, 9, 1), end=date(2029, 12, 31), budget=40_000,
-        partners=("rt", "linde", "welzijn"), tree=_REGIE_TREE,
+        partners=("rt", "linde", "welzijn"), tree=_LLB_TREE,
+        gedeelde_visie="deels",
     ),
     _project(
         "P12", "Levensloopbestendige wijk Molenbuurt",
@@ -405,7 +430,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="beide", taaksoort="belanghebbend", beleidskader="eigen",
         doorzettingsmacht="beperkt", trekker="Fatima El Idrissi",
         start=date(2026, 6, 1), end=date(2029, 12, 31), budget=35_000,
-        partners=("ww", "welzijn", "asd"), tree=_REGIE_TREE,
+        partners=("ww", "welzijn", "asd"), tree=_LLB_TREE,
+        gedeelde_visie="nee",
     ),
     _project(
         "P13", "Centrale intake bouwinitiatieven wonen-welzijn-zorg",
@@ -418,7 +444,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="intern", taaksoort="publiekrechtelijk", beleidskader="eigen",
         doorzettingsmacht="groot", trekker="Koen Hermans",
         start=date(2025, 3, 1), end=date(2026, 12, 31), budget=80_000,
-        partners=("zk",), tree=(True, False, False, True),
+        partners=("zk",), tree=_OWN_TREE,
+        overheidsrol=("presterend", "rechtmatig"), afdelingen=("Vergunningen", "Wonen", "Zorg en Welzijn"),
     ),
     _project(
         "P14", "AED-netwerk door inwoners",
@@ -430,7 +457,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="belanghebbend", beleidskader="ander",
         doorzettingsmacht="afwezig", trekker="Linda Veenstra",
         start=date(2023, 5, 1), end=date(2026, 12, 31), budget=12_500,
-        partners=("aed", "vc"), tree=_LOSLATEN_TREE,
+        partners=("aed", "vc"), tree=_LEAVE_TREE,
+        overheidsrol=("participerend",),
     ),
     _project(
         "P15", "Transitiecommissie Warmte",
@@ -443,7 +471,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="belanghebbend", beleidskader="ander",
         doorzettingsmacht="afwezig", trekker="Ruben Tromp",
         start=date(2025, 6, 1), end=date(2027, 12, 31), budget=75_000,
-        partners=("tcw", "ww", "rt"), tree=_LOSLATEN_TREE,
+        partners=("tcw", "ww", "rt"), tree=("ja", "nee", "nee", "ja", "nee", "partners_inwoners"),
+        gedeelde_visie="ja", overheidsrol=("participerend",), afdelingen=("Duurzaamheid",),
     ),
     _project(
         "P16", "Welzijn op Recept",
@@ -455,7 +484,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="publiekrechtelijk", beleidskader="eigen",
         doorzettingsmacht="beperkt", trekker="Linda Veenstra",
         start=date(2024, 1, 1), end=date(2027, 12, 31), budget=140_000,
-        partners=("ha", "welzijn", "zv", "ggd"), tree=_LOSLATEN_TREE,
+        partners=("ha", "welzijn", "zv", "ggd"), tree=("nee", "ja", "nee", "ja", "nee", None),
+        afdelingen=("Zorg en Welzijn",),
     ),
     _project(
         "P17", "De Kleine Oase",
@@ -467,7 +497,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="belanghebbend", beleidskader="ander",
         doorzettingsmacht="afwezig", trekker="Fatima El Idrissi",
         start=date(2022, 9, 1), end=date(2027, 12, 31), budget=18_000,
-        partners=("oase", "welzijn", "vc"), tree=_LOSLATEN_TREE,
+        partners=("oase", "welzijn", "vc"), tree=_LEAVE_TREE,
+        overheidsrol=("participerend",), afdelingen=("Zorg en Welzijn",),
     ),
     _project(
         "P18", "Kunstgrasvelden sportverenigingen",
@@ -478,7 +509,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="privaatrechtelijk", beleidskader="eigen",
         doorzettingsmacht="beperkt", trekker="Koen Hermans",
         start=date(2024, 6, 1), end=date(2026, 8, 31), budget=45_000,
-        partners=("vv", "hc"), tree=_LOSLATEN_TREE,
+        partners=("vv", "hc"), tree=_LEAVE_TREE,
+        afdelingen=("Sport", "Vastgoed"),
     ),
     _project(
         "P19", "Rioolbeheer calamiteiten",
@@ -490,7 +522,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="intern", taaksoort="publiekrechtelijk", beleidskader="eigen",
         doorzettingsmacht="groot", trekker="Pieter-Jan Kok",
         start=date(2020, 1, 1), end=date(2029, 12, 31), budget=310_000,
-        partners=(), tree=(True, False, True, True),
+        partners=(), tree=_OWN_TREE,
+        overheidsrol=("presterend",), afdelingen=("Buitendienst",),
     ),
     _project(
         "P20", "Functionaris gegevensbescherming",
@@ -501,7 +534,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="publiekrechtelijk", beleidskader="ander",
         doorzettingsmacht="beperkt", trekker="Koen Hermans",
         start=date(2023, 1, 1), end=date(2026, 12, 31), budget=38_000,
-        partners=("ald", "zw"), tree=_LOSLATEN_TREE,
+        partners=("ald", "zw"), tree=("nee", "ja", "nee", "nee", "nee", "andere_gemeenten"),
+        overheidsrol=("rechtmatig",), afdelingen=("Bedrijfsvoering",),
     ),
     _project(
         "P21", "Planeconomie grondexploitaties",
@@ -513,7 +547,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="privaatrechtelijk", beleidskader="eigen",
         doorzettingsmacht="groot", trekker="Pieter-Jan Kok",
         start=date(2025, 1, 1), end=date(2026, 12, 31), budget=65_000,
-        partners=("gw",), tree=_LOSLATEN_TREE,
+        partners=("gw",), tree=("nee", "ja", "nee", "nee", "nee", "bedrijf"),
+        afdelingen=("Grondzaken", "Financiën"),
     ),
     _project(
         "P22", "Jeugd- en Gezinsteams",
@@ -524,7 +559,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="beide", taaksoort="publiekrechtelijk", beleidskader="ander",
         doorzettingsmacht="beperkt", trekker="Marieke Aalbers",
         start=date(2025, 10, 1), end=date(2028, 12, 31), budget=2_400_000,
-        partners=("jgt", "ggd", "spo", "pol"), tree=(True, True, True, False),
+        partners=("jgt", "ggd", "spo", "pol"), tree=("ja", "ja", "nee", "ja", "nee", None),
+        overheidsrol=("presterend", "samenwerkend"), afdelingen=("Jeugd", "Zorg en Welzijn"),
     ),
     _project(
         "P23", "Bedrijfsvoering via Servicepunt Veenland",
@@ -537,7 +573,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="privaatrechtelijk", beleidskader="eigen",
         doorzettingsmacht="beperkt", trekker="Koen Hermans",
         start=date(2019, 1, 1), end=date(2029, 12, 31), budget=1_850_000,
-        partners=("sp", "ald", "zw"), tree=_LOSLATEN_TREE,
+        partners=("sp", "ald", "zw"), tree=_GR_TREE,
+        afdelingen=("Bedrijfsvoering",),
     ),
     _project(
         "P24", "Belastingtaken",
@@ -548,7 +585,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="publiekrechtelijk", beleidskader="ander",
         doorzettingsmacht="groot", trekker="Pieter-Jan Kok",
         start=date(2021, 1, 1), end=date(2029, 12, 31), budget=640_000,
-        partners=("bs",), tree=_LOSLATEN_TREE,
+        partners=("bs",), tree=_GR_TREE,
+        overheidsrol=("rechtmatig",), afdelingen=("Financiën",),
     ),
     _project(
         "P25", "Gezond Wadlo",
@@ -561,7 +599,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="belanghebbend", beleidskader="eigen",
         doorzettingsmacht="afwezig", trekker="Linda Veenstra",
         start=date(2026, 1, 1), end=date(2029, 12, 31), budget=120_000,
-        partners=("ggd", "zv", "vv", "spo", "welzijn", "ha"), tree=_LOSLATEN_TREE,
+        partners=("ggd", "zv", "vv", "spo", "welzijn", "ha"), tree=("ja", "ja", "nee", "ja", "nee", None),
+        afdelingen=("Zorg en Welzijn", "Sport"),
     ),
     _project(
         "P26", "Nota lokaal gezondheidsbeleid",
@@ -574,7 +613,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="intern", taaksoort="publiekrechtelijk", beleidskader="eigen",
         doorzettingsmacht="groot", trekker="Marieke Aalbers",
         start=date(2026, 2, 1), end=date(2026, 12, 31), budget=30_000,
-        partners=("ggd",), tree=(True, False, False, False),
+        partners=("ggd",), tree=("nee", "deels", "ja", "nee", "nee", None),
+        overheidsrol=("rechtmatig",), afdelingen=("Zorg en Welzijn",),
     ),
     _project(
         "P27", "Inkoop Wmo huishoudelijke ondersteuning",
@@ -585,7 +625,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="publiekrechtelijk", beleidskader="eigen",
         doorzettingsmacht="groot", trekker="Joost Verhoef",
         start=date(2026, 1, 1), end=date(2029, 12, 31), budget=3_200_000,
-        partners=("tzv", "linde", "asd"), tree=(True, True, True, False),
+        partners=("tzv", "linde", "asd"), tree=("ja", "ja", "nee", "ja", "nee", None),
+        overheidsrol=("presterend", "rechtmatig"), afdelingen=("Zorg en Welzijn", "Inkoop"),
     ),
     _project(
         "P28", "Maatschappelijke Agenda sociaal domein",
@@ -597,7 +638,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="beide", taaksoort="belanghebbend", beleidskader="eigen",
         doorzettingsmacht="beperkt", trekker="Marieke Aalbers",
         start=date(2024, 9, 1), end=date(2026, 12, 31), budget=55_000,
-        partners=("welzijn", "jgt", "asd", "vc", "ggd"), tree=(True, True, True, False),
+        partners=("welzijn", "jgt", "asd", "vc", "ggd"), tree=("ja", "ja", "ja", "ja", "nee", None),
+        gedeelde_visie="deels", overheidsrol=("samenwerkend", "participerend"), afdelingen=("Zorg en Welzijn", "Jeugd", "Wonen"),
     ),
     _project(
         "P29", "Buurtpreventie Wadlo-Zuid",
@@ -609,7 +651,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="belanghebbend", beleidskader="ander",
         doorzettingsmacht="afwezig", trekker="Ruben Tromp",
         start=date(2024, 3, 1), end=date(2026, 12, 31), budget=6_000,
-        partners=("bp", "pol"), tree=_LOSLATEN_TREE,
+        partners=("bp", "pol"), tree=_LEAVE_TREE,
+        overheidsrol=("participerend",),
     ),
     _project(
         "P30", "Mantelzorg- en vrijwilligersondersteuning",
@@ -621,7 +664,8 @@ PROJECTS: list[dict[str, Any]] = [
         regie="extern", taaksoort="publiekrechtelijk", beleidskader="eigen",
         doorzettingsmacht="beperkt", trekker="Fatima El Idrissi",
         start=date(2025, 1, 1), end=date(2028, 12, 31), budget=210_000,
-        partners=("vc", "welzijn", "asd"), tree=(True, True, True, False),
+        partners=("vc", "welzijn", "asd"), tree=("nee", "nee", "ja", "nee", "nee", None),
+        afdelingen=("Zorg en Welzijn",),
     ),
 ]
 PROJECT_BY_ID: dict[str, dict[str, Any]] = {p["id"]: p for p in PROJECTS}
@@ -770,7 +814,7 @@ TEAM: list[dict[str, Any]] = [
 ]
 
 # --------------------------------------------------------------------------------------------
-# Expected analysis numbers (INVENTORY.md), computed from the structures above
+# Expected analysis numbers (docs/inventaris.md), computed from the structures above
 # --------------------------------------------------------------------------------------------
 
 
@@ -786,7 +830,7 @@ def project_roles(project: dict[str, Any]) -> dict[str, set[str]]:
 
 
 def expected_counts() -> dict[str, Any]:
-    """The analysis of the example inventory per INVENTORY.md, without reading the xlsx."""
+    """The analysis of the example inventory per docs/inventaris.md, without reading the xlsx."""
     element_keys = (*voc.ELEMENT_CODES, voc.UNDETERMINED)
     phases = {code: 0 for code in (*voc.PHASE_CODES, voc.UNKNOWN)}
     elements = dict.fromkeys(element_keys, 0)
@@ -806,7 +850,7 @@ def expected_counts() -> dict[str, Any]:
         for phase, codes in project_roles(project).items():
             for code in codes:
                 roles[phase][code] += 1
-            if codes - {"geen"}:
+            if phase in project["phases"] and codes - voc.NOT_IN_REGIE_ROLES:
                 demand[phase] += 1
 
     links = {(p["id"], k) for p in PROJECTS for k in p["partners"]}
@@ -833,12 +877,18 @@ def expected_counts() -> dict[str, Any]:
     }
 
 
-def skill_supply() -> dict[str, int]:
-    """Number of team members per Schema 3 skill (any level), for the demand/supply gap."""
-    supply = dict.fromkeys(voc.SKILLS, 0)
+def skill_supply() -> dict[str, dict[str, dict[str, int]]]:
+    """Team members per Schema 3 skill (docs/domein.md section 4): ``inzetbaar`` at level 3 or higher,
+    ``in_ontwikkeling`` at level 1 or 2 — the JSON ``skills_supply``."""
+    deployable: dict[str, set[str]] = {s: set() for s in voc.SKILLS}
+    learning: dict[str, set[str]] = {s: set() for s in voc.SKILLS}
     for row in TEAM:
-        supply[row["vaardigheid"]] += 1
-    return supply
+        (deployable if row["niveau"] >= voc.DEPLOYABLE_LEVEL else learning)[row["vaardigheid"]].add(row["naam"])
+    return {
+        ph.code: {s: {"inzetbaar": len(deployable[s]), "in_ontwikkeling": len(learning[s] - deployable[s])}
+                  for s in ph.skills}
+        for ph in voc.PHASES
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -853,7 +903,7 @@ def _norm(text: object) -> str:
 
 
 def _split(text: str, match: dict[str, str]) -> list[str] | None:
-    """Whole-first-then-split matching (DOMAIN.md section 1); None when a part matches nothing."""
+    """Whole-first-then-split matching (docs/domein.md section 1); None when a part matches nothing."""
     if _norm(text) in match:
         return [match[_norm(text)]]
     for sep in voc.SPLIT_SEPARATORS:
@@ -906,6 +956,9 @@ def _choice_match(choices: Iterable[voc.Choice]) -> dict[str, str]:
 CHOICE_MATCH: dict[str, dict[str, str]] = {
     "regie": _choice_match(voc.REGIE_KINDS),
     "taaksoort": _choice_match(voc.TASK_KINDS),
+    "overheidsrol": _choice_match(voc.GOVERNMENT_ROLES),
+    "antwoord": _choice_match(voc.ANSWERS),
+    "vorm": _choice_match(voc.COOPERATION_FORMS),
     "beleidskader": _choice_match(voc.BELEIDSKADERS),
     "doorzettingsmacht": _choice_match(voc.DOORZETTINGSMACHT),
     "werkgebied": _choice_match(voc.WERKGEBIEDEN),
@@ -933,10 +986,15 @@ def validate() -> list[str]:
             code = p["phase_roles"].get(phase)
             expect(f"{pid} rol {phase}", cells[H_ROL_FASE[phase]], ROLE_MATCH,
                    [code] if code else [])
-        for field, header in (("regie", H_REGIE), ("taaksoort", H_TAAKSOORT),
-                              ("beleidskader", H_BELEIDSKADER),
+        for field, header in (("regie", H_REGIE), ("beleidskader", H_BELEIDSKADER),
                               ("doorzettingsmacht", H_DOORZETTINGSMACHT)):
             expect(f"{pid} {field}", cells[header], CHOICE_MATCH[field], [p[field]])
+        expect(f"{pid} taaksoort", cells[H_TAAKSOORT], CHOICE_MATCH["taaksoort"], p["taaksoort"])
+        expect(f"{pid} overheidsrol", cells[H_OVERHEIDSROL], CHOICE_MATCH["overheidsrol"], p["overheidsrol"])
+        for field in (*TREE_FIELDS[:-1], "gedeelde_visie"):
+            header = TREE_HEADERS.get(field, H_GEDEELDE_VISIE)
+            expect(f"{pid} {field}", cells[header], CHOICE_MATCH["antwoord"], [p[field]] if p[field] else [])
+        expect(f"{pid} vorm", cells[TREE_HEADERS["vorm"]], CHOICE_MATCH["vorm"], [p["vorm"]] if p["vorm"] else [])
         if not p["phases"]:
             problems.append(f"{pid}: no phase")
         if not p["elements"] and not any(
@@ -946,12 +1004,8 @@ def validate() -> list[str]:
         roles = project_roles(p)
         if voc.UNKNOWN in set().union(*roles.values()):
             problems.append(f"{pid}: a phase without a role")
-        if p["nabijheid"] and {c for ph in p["phases"] for c in roles[ph]} != {"zelf"}:
+        if p["nabijheid"] == "ja" and {c for ph in p["phases"] for c in roles[ph]} != {"zelf"}:
             problems.append(f"{pid}: nabijheid but not zelf")
-        if p["andere_partijen"] and "zelf" in roles.get("uitvoering", set()) and not p[
-            "nabijheid"
-        ]:
-            problems.append(f"{pid}: andere partijen but zelf in uitvoering")
         if p["start"] >= p["eind"]:
             problems.append(f"{pid}: start after eind")
         for name in p["partners"]:
@@ -1026,6 +1080,7 @@ COLUMN_WIDTHS: dict[str, float] = {
     H_ELEMENT: 24, H_ROL: 18, **dict.fromkeys(H_ROL_FASE.values(), 26), H_REGIE: 10,
     H_TAAKSOORT: 18, H_BELEIDSKADER: 18, H_DOORZETTINGSMACHT: 18, H_TREKKER: 18, H_START: 12,
     H_EIND: 12, H_BUDGET: 14, H_PARTNERS: 60, **dict.fromkeys(TREE_HEADERS.values(), 15),
+    H_OVERHEIDSROL: 26, H_GEDEELDE_VISIE: 12, H_AFDELINGEN: 30, TREE_HEADERS["vorm"]: 30,
     PARTNER_HEADERS[0]: 38, PARTNER_HEADERS[1]: 28, PARTNER_HEADERS[2]: 13,
     PARTNER_HEADERS[3]: 22, H_I_PARTNER: 38, H_I_ROL: 14, H_I_INVLOED: 9, H_I_BELANG: 9,
     TEAM_HEADERS[1]: 26, TEAM_HEADERS[2]: 9,
@@ -1167,7 +1222,6 @@ def build_example() -> Workbook:
 # The template
 # --------------------------------------------------------------------------------------------
 
-JA_NEE = (YES, NO)
 LEVELS = (1, 2, 3, 4, 5)
 
 
@@ -1186,7 +1240,9 @@ def _list_columns() -> dict[str, tuple[Any, ...]]:
         "Rol partner": tuple(c.label for c in voc.PARTNER_ROLES),
         "Vaardigheid": voc.SKILLS,
         "Niveau": LEVELS,
-        "Ja/nee": JA_NEE,
+        "Ja/deels/nee": voc.ANSWER_CODES,
+        "Overheidsrol": tuple(c.label for c in voc.GOVERNMENT_ROLES),
+        "Vorm": tuple(c.label for c in voc.COOPERATION_FORMS),
     }
 
 
@@ -1196,9 +1252,10 @@ _LIST_MATCH: dict[str, dict[str, str]] = {
     "Beleidskader": CHOICE_MATCH["beleidskader"],
     "Doorzettingsmacht": CHOICE_MATCH["doorzettingsmacht"], "Type partner": CHOICE_MATCH["type"],
     "Werkgebied": CHOICE_MATCH["werkgebied"], "Rol partner": CHOICE_MATCH["partnerrol"],
-    "Vaardigheid": SKILL_MATCH,
+    "Vaardigheid": SKILL_MATCH, "Ja/deels/nee": CHOICE_MATCH["antwoord"],
+    "Overheidsrol": CHOICE_MATCH["overheidsrol"], "Vorm": CHOICE_MATCH["vorm"],
 }
-"""How each dropdown list is checked against the vocabulary (Niveau and Ja/nee need no check)."""
+"""How each dropdown list is checked against the vocabulary (Niveau needs no check)."""
 
 TEMPLATE_PROJECT_ID = "P001"
 TEMPLATE_PARTNER = "Woningcorporatie Voorbeeld"
@@ -1210,9 +1267,10 @@ TEMPLATE_EXAMPLE: dict[str, tuple[Any, ...]] = {
         "welzijnsvoorzieningen; de regie op de uitvoering ligt bij de aanbieders."),
         "Wonen, welzijn en zorg", "Dorpskern", "visie; beleid", voc.element_label("C"),
         voc.role_label("regisseur"), voc.role_label("regisseur"), voc.role_label("regisseur"),
-        voc.role_label("geen"), "extern", "publiekrechtelijk",
+        voc.role_label("geen"), "extern", "publiekrechtelijk", voc.GOVERNMENT_ROLES[1].label,
         voc.BELEIDSKADERS[0].label, voc.DOORZETTINGSMACHT[1].label, None, date(2026, 1, 1),
-        date(2027, 12, 31), 50_000, TEMPLATE_PARTNER, YES, YES, NO, NO,
+        date(2027, 12, 31), 50_000, TEMPLATE_PARTNER, "deels", "Wonen; Zorg en Welzijn",
+        "ja", "ja", "nee", "ja", "nee", None,
     ),
     "partners": (TEMPLATE_PARTNER, voc.partner_type_label("woningcorporatie"), "Regionaal", None),
     "involvements": (TEMPLATE_PROJECT_ID, TEMPLATE_PARTNER, "visie", "Deelnemer", 3, 4),
@@ -1234,7 +1292,9 @@ TEMPLATE_DROPDOWNS: dict[str, dict[str, tuple[str, str]]] = {
         H_REGIE: ("Regie", STRICT), H_TAAKSOORT: ("Taaksoort", STRICT),
         H_BELEIDSKADER: ("Beleidskader", STRICT),
         H_DOORZETTINGSMACHT: ("Doorzettingsmacht", STRICT),
-        **{h: ("Ja/nee", STRICT) for h in TREE_HEADERS.values()},
+        H_OVERHEIDSROL: ("Overheidsrol", LENIENT), H_GEDEELDE_VISIE: ("Ja/deels/nee", STRICT),
+        **{h: ("Ja/deels/nee", STRICT) for f, h in TREE_HEADERS.items() if f != "vorm"},
+        TREE_HEADERS["vorm"]: ("Vorm", STRICT),
     },
     "partners": {
         PARTNER_HEADERS[1]: ("Type partner", STRICT), PARTNER_HEADERS[2]: ("Werkgebied", STRICT),
@@ -1253,6 +1313,8 @@ LENIENT_PROMPTS: dict[str, str] = {
     H_ELEMENT: "Kies een element, of typ er meerdere, bijvoorbeeld: A, C",
     H_ROL: "Rol voor alle fasen. Een rol per fase (kolommen Rol visie/beleid/uitvoering) gaat "
            "voor.",
+    H_OVERHEIDSROL: "Kies een overheidsrol, of typ er meerdere, bijvoorbeeld: Presterende overheid; "
+                    "Rechtmatige overheid",
 }
 
 
@@ -1287,8 +1349,10 @@ def _instruction_rows() -> list[tuple[str, str, str, str] | str]:
          join(lists["Rol"]), opt),
         (H_REGIE, ("Interne regie (binnen de gemeente) of externe regie (op de bijdragen van "
          "partners), of beide."), join(lists["Regie"]), opt),
-        (H_TAAKSOORT, "Soort gemeentelijke taak (MOVISIE Schema 1).", join(lists["Taaksoort"]),
-         opt),
+        (H_TAAKSOORT, ("Soort gemeentelijke taak (MOVISIE Schema 1). Meerdere mag: \"publiekrechtelijk; "
+         "belanghebbend\"."), join(lists["Taaksoort"]), opt),
+        (H_OVERHEIDSROL, ("Rol van de overheid zoals Kaag en Braassem die uit haar Omgevingsvisie noemt; "
+         "meerdere tegelijk mag. De app leidt deze nooit af uit de rol."), join(lists["Overheidsrol"]), opt),
         (H_BELEIDSKADER, ("Voert de gemeente een eigen script uit of het script van een ander "
          "(Rijk, provincie)?"), join(lists["Beleidskader"]), opt),
         (H_DOORZETTINGSMACHT, "Kan de gemeente medewerking van partijen afdwingen?",
@@ -1298,10 +1362,22 @@ def _instruction_rows() -> list[tuple[str, str, str, str] | str]:
         (H_BUDGET, "Budget in euro.", "getal", opt),
         (H_PARTNERS, ("Betrokken partners, gescheiden door een puntkomma. Gebruik dezelfde namen "
          "als op het blad Partners."), "bijvoorbeeld: Woningcorporatie X; Welzijn Y", opt),
-        (" / ".join(TREE_HEADERS.values()), ("Beslisboom situationele regiegemeente (Kaag en "
-         "Braassem): sluit de taak aan bij de kernactiviteiten, zijn er kansen voor "
-         "samenwerking, voeren andere partijen de taak al uit, staat de taak zo dicht bij "
-         "inwoners dat de gemeente haar in eigen hand houdt (nabijheid)?"), join(JA_NEE), opt),
+        (H_GEDEELDE_VISIE, ("Is de visie gedeeld met de partners (MOVISIE element A)? Leeg: de app kijkt of er "
+         "een partner betrokken is bij de visiefase."), join(lists["Ja/deels/nee"]), opt),
+        (H_AFDELINGEN, ("Afdelingen of portefeuillehouders binnen de gemeente die betrokken zijn (interne "
+         "regie), gescheiden door een puntkomma."), "bijvoorbeeld: Wonen; Zorg en Welzijn", opt),
+        (TREE_HEADERS["kenmerken"], ("Beslisboom (Kaag en Braassem), vraag 1: vereist de taak een regisserende "
+         "aanpak (complexiteit, belang voor de gemeente, impact op de samenleving)?"), join(lists["Ja/deels/nee"]), opt),
+        (TREE_HEADERS["samenwerking"], ("Vraag 2: biedt samenwerking met andere partijen, publiek of privaat, "
+         "kansen of voordelen?"), join(lists["Ja/deels/nee"]), opt),
+        (TREE_HEADERS["kernactiviteit"], ("Vraag 3: hoort de taak bij de kernactiviteiten van de gemeente, en "
+         "heeft de gemeente de expertise en capaciteit om haar effectief te regisseren?"),
+         join(lists["Ja/deels/nee"]), opt),
+        (TREE_HEADERS["andere_partijen"], "Vraag 4: voeren andere partijen, privaat of publiek, de taak al uit?",
+         join(lists["Ja/deels/nee"]), opt),
+        (TREE_HEADERS["nabijheid"], ("Staat de taak zo dicht bij de inwoners dat de gemeente beleid én "
+         "uitvoering in eigen hand houdt (een principiële keuze)?"), join(lists["Ja/deels/nee"]), opt),
+        (TREE_HEADERS["vorm"], "De gekozen vorm, als de taak in regie gaat.", join(lists["Vorm"]), opt),
         "Partners: één regel per organisatie of groep inwoners",
         (PARTNER_HEADERS[0], "Naam van de organisatie.", "vrij", req),
         (PARTNER_HEADERS[1], "Soort partner.", join(lists["Type partner"]), opt),

@@ -6,10 +6,20 @@ import streamlit as st
 from regie import analysis
 from regie import vocabulary as voc
 from regie.analysis import cells
-from regie.charts.phases import clickable_phase_element_heatmap, projects_per_element_bars
+from regie.analysis import elements as coverage
+from regie.charts.phases import clickable_phase_element_heatmap, element_coverage_bars, projects_per_element_bars
 from regie.formatting import nl_count, nl_int
 from regie.ui import state
-from regie.ui.widgets import example_banner, require_router, show_chart, show_table, subtitle
+from regie.ui.widgets import (
+    example_banner,
+    reading_note,
+    require_router,
+    safe_call,
+    show_chart,
+    show_table,
+    source_note,
+    subtitle,
+)
 from regie.vocabulary import schemas
 
 HEATMAP_KEY = "fasen_heatmap"
@@ -51,7 +61,13 @@ else:
     chosen = state.preset_widgets({PHASE_KEY: default[0], ELEMENT_KEY: default[1]}, overwrite=False)
 cell = (str(chosen[PHASE_KEY]), str(chosen[ELEMENT_KEY]))
 
-st.header("Fase × element")
+st.header("Fase × element, zoals de inventaris ze noemt")
+st.caption(
+    "De elementen die de inventaris per project noemt (kolom Element, markeringen of geaccepteerde suggesties). "
+    "MOVISIE noemt A–D de vier cruciale elementen van regie: stappen die elke regie nodig heeft, geen soorten "
+    "projecten. Wat de inventaris per project van elk element laat zien, staat verderop onder ‘De vier elementen "
+    "per project’."
+)
 left, right = st.columns([3, 2])
 with left:
     show_chart(clickable_phase_element_heatmap(inv, view.subtitle, cell), key=HEATMAP_KEY, on_select=True)
@@ -77,10 +93,36 @@ if len(listed):
 else:
     st.info("In deze cel zitten geen projecten (met de huidige filters).")
 
+# --- Element coverage -----------------------------------------------------------------------------
+st.header("De vier elementen per project")
+st.markdown(
+    "Per project: laat de inventaris zien dat de gemeente aan elk van de vier elementen werkt? A: is de visie "
+    "gedeeld (kolom Gedeelde visie, anders een partner in de visiefase); B: is er een partner; C: is de rol "
+    "van de gemeente in elke fase benoemd; D: verschilt die rol per fase."
+)
+if not len(inv.projects):
+    reading_note("element_coverage")
+else:
+    safe_call(lambda: show_chart(element_coverage_bars(inv, view.subtitle), key="fasen_dekking"),
+              "de grafiek van de elementen per project")
+    per_project = safe_call(
+        lambda: state.view_table("fasen_dekking_tabel", view, lambda: coverage.coverage_table(inv)),
+        "de tabel van de elementen per project")
+    if per_project is not None:
+        only_missing = st.toggle("Alleen projecten waar een element ontbreekt", key="fasen_dekking_ontbreekt")
+        if only_missing:
+            per_project = per_project[(per_project[[voc.element_label(e) for e in voc.ELEMENT_CODES]]
+                                       == coverage.STATUS_LABELS[coverage.MISSING]).any(axis=1)]
+        show_table(per_project, key="fasen_dekking_projecten")
+        st.caption("‘Niet gevarieerd’ bij D is geen fout maar een punt om te bespreken: MOVISIE vraagt de rol per "
+                   "fase af te wegen.")
+
 # --- MOVISIE Schema 3 ---------------------------------------------------------------------------
 st.header(voc.SCHEMA_TITLES[3])
+st.markdown(voc.sources.SCHEMA3_EXAMPLE)
 st.table(schemas.schema3_table(), hide_index=True)
-st.caption(f"Bron: {voc.schema_source(3)}.")
+source_note(f"Bron: {voc.schema_source(3)}.")
+reading_note("schema3_for_all")
 phase_line = " · ".join(f"{p.label}: {nl_int(phases[p.code])}" for p in voc.PHASES)
 st.caption(f"Projecten per fase in deze inventaris — {phase_line} · zonder fase: {nl_int(phases[voc.UNKNOWN])}.")
 

@@ -5,7 +5,7 @@ import streamlit as st
 
 from regie import analysis
 from regie.export.table_csv import csv_bytes
-from regie.formatting import nl_int
+from regie.formatting import nl_clauses, nl_int
 from regie.review.mappings import (
     REVIEW_FIELDS,
     STATUS_ACCEPTED,
@@ -15,6 +15,7 @@ from regie.review.mappings import (
     mapping_review,
     mapping_summary,
     option_label,
+    phase_reading_notes,
     review_rows,
     suggestion_review,
     suggestion_summary,
@@ -22,7 +23,16 @@ from regie.review.mappings import (
 )
 from regie.review.report import filter_issues, issues_table, row_accounting
 from regie.ui import state, werkruimtes
-from regie.ui.widgets import escape_markdown, example_banner, paged, require_router, safe_call, show_error, show_table
+from regie.ui.widgets import (
+    escape_markdown,
+    example_banner,
+    paged,
+    reading_note,
+    require_router,
+    safe_call,
+    show_error,
+    show_table,
+)
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 UPLOAD_TYPES = ["xlsx", "xlsm", "ods", "csv", "xls", "xlsb"]
@@ -56,7 +66,7 @@ require_router()
 st.title("Inventaris")
 example_banner(current)
 st.caption(
-    "Laad hier je eigen inventaris, controleer wat er is ingelezen en wijs onbekende waarden toe. "
+    "Laad hier uw eigen inventaris, controleer wat er is ingelezen en wijs onbekende waarden toe. "
     "Keuzes gelden meteen op alle pagina's."
 )
 
@@ -69,7 +79,7 @@ with left:
         "Inventaris laden (Excel, OpenDocument of CSV)", type=UPLOAD_TYPES, key=upload_key,
         on_change=_on_upload, args=(upload_key,),
         help="Bestanden .xlsx, .xlsm, .xls, .xlsb, .ods of .csv. Het bestand blijft in deze sessie; "
-        "het wordt niet gedeeld met andere gebruikers. Een nieuw bestand laden wist je toewijzingen "
+        "het wordt niet gedeeld met andere gebruikers. Een nieuw bestand laden wist uw toewijzingen "
         "en beoordeelde suggesties.",
     )
     error = state.take_load_error()
@@ -84,7 +94,7 @@ with right:
     st.button(
         "Terug naar het voorbeeld", key="inventaris_voorbeeld_terug", on_click=_on_example,
         disabled=current.is_example,
-        help="Vervangt de geladen inventaris door het voorbeeld; je toewijzingen vervallen.",
+        help="Vervangt de geladen inventaris door het voorbeeld; uw toewijzingen vervallen.",
     )
     st.download_button(
         "Sjabloon downloaden", data=state.template_bytes(), file_name="sjabloon_inventaris.xlsx",
@@ -137,21 +147,25 @@ else:
     )
 
 # ------------------------------------------------------------------ mapping review
-st.header("Mappingcontrole")
+st.header("Waarden toewijzen")
 st.caption(
     "Waarden die niet in de woordenlijst staan, met hoe vaak ze voorkomen. Kies de bedoelde waarde; "
     "de keuze geldt meteen op alle pagina's en staat in de uitleg als 'handmatig toegewezen'. "
     "Kies '— niet toewijzen —' om een keuze ongedaan te maken."
 )
+for value, count, note in phase_reading_notes(full):
+    st.caption(f"‘{escape_markdown(value)}’ ({nl_int(count)}×) is gelezen als Beleid. {note}")
 review = safe_call(lambda: mapping_review(state.unknown_values(), state.mappings(), "inventaris_map"),
-                   "het maken van de mappingcontrole")
+                   "het maken van de lijst met waarden om toe te wijzen")
 if review is not None and review.empty:
-    st.success("Alle waarden voor fase, element, rol en partnertype zijn herkend: er is niets toe te wijzen.")
+    st.success("Alle waarden met een vaste woordenlijst (zoals fase, element, rol en partnertype) zijn herkend: "
+               "er is niets toe te wijzen.")
 elif review is not None:
     summary = mapping_summary(review)
     st.caption(
-        f"{nl_int(summary['waarden'])} onbekende waarden, waarvan {nl_int(summary['toegewezen'])} "
-        f"toegewezen en {nl_int(summary['open'])} nog open."
+        f"{nl_int(summary['waarden'])} onbekende waarden"
+        + (f": {nl_clauses([(summary['toegewezen'], '{n} toegewezen'), (summary['open'], '{n} nog open')])}."
+           if summary['waarden'] else ".")
     )
     for field, field_label in REVIEW_FIELDS.items():
         rows, mapped = review_rows(review, field)
@@ -185,9 +199,10 @@ elif review is not None:
 st.header("Elementsuggesties")
 st.caption(
     "Voor projecten zonder element zoekt het dashboard woorden in naam en omschrijving die bij een "
-    "MOVISIE-element passen. Een suggestie telt pas mee als je hem accepteert; afgewezen suggesties "
+    "MOVISIE-element passen. Een suggestie telt pas mee als u hem accepteert; afgewezen suggesties "
     "verdwijnen."
 )
+reading_note("suggestions")
 accepted, dismissed = state.accepted(), state.dismissed()
 suggestions = suggestion_review(full, accepted, dismissed, "inventaris_sugg")
 tally = suggestion_summary(full, accepted, dismissed)
@@ -197,10 +212,9 @@ if not len(full.suggestions):
         "omschrijving bevatten geen woorden die bij een element passen."
     )
 else:
-    st.caption(
-        f"{nl_int(tally['open'])} open, {nl_int(tally['geaccepteerd'])} geaccepteerd, "
-        f"{nl_int(tally['afgewezen'])} afgewezen."
-    )
+    st.caption("Suggesties: " + nl_clauses([
+        (tally["open"], "{n} open"), (tally["geaccepteerd"], "{n} geaccepteerd"), (tally["afgewezen"], "{n} afgewezen"),
+    ]) + ".")
     open_rows = suggestions_with(suggestions, STATUS_OPEN)
     if open_rows.empty:
         st.success("Alle suggesties zijn beoordeeld.")

@@ -64,6 +64,6 @@ show_chart(skills_demand_bars(inv, view.subtitle), key="overzicht_vaardigheden")
 st.subheader("Delen en exporteren")
 st.caption(
     "De bestanden volgen de filters en de schakelaar voor namen in de zijbalk. Ze worden pas gemaakt als "
-    "je erop klikt; de pagina blijft staan."
+    "u erop klikt; de pagina blijft staan."
 )
 export_buttons(view, key="overzicht_export")

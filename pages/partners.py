@@ -79,9 +79,8 @@ if shape is not None:
         show_chart(chart, key="partners_verbonden")
         show_table(chart.table, key="partners_verbonden_lijst")
     st.caption(
-        "Projecten = het aantal projecten van de partner in deze fase (graad). Tussenpositie = hoe "
-        "vaak de partner op de kortste verbinding tussen twee anderen ligt (betweenness centrality, "
-        "networkx, genormaliseerd 0–1)"
+        "Projecten = het aantal projecten van de partner in deze fase. Tussenpositie = hoe "
+        "vaak de partner op de kortste verbinding tussen twee anderen ligt, van 0 (nooit) tot 1 (altijd)"
         + (", berekend op het getoonde netwerk." if net.capped else ".")
         + " Een partner met een hoge tussenpositie verbindt delen van het netwerk die elkaar anders "
         "niet raken."

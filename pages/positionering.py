@@ -1,17 +1,18 @@
-"""Positionering: per project Pröpper's two angles, MOVISIE's Schema 1 task kinds per phase and
-Kaag en Braassem's four government roles as a quadrant of the inventory's roles."""
+"""Positionering: per project Pröpper's two angles and MOVISIE's Schema 1 task kinds, with Schema 1's rule
+for each project."""
 
 from collections.abc import Callable
 
 import streamlit as st
 
 from regie import vocabulary as voc
-from regie.charts.instruments import government_quadrant, propper_grid, task_kind_phase_bars
+from regie.charts.instruments import propper_grid, task_kind_phase_bars
 from regie.charts.theme import Chart
 from regie.formatting import nl_int
 from regie.instruments import positionering as pos
 from regie.ui import state
-from regie.ui.widgets import example_banner, require_router, safe_call, show_chart
+from regie.ui.widgets import example_banner, require_router, safe_call, show_chart, show_table, source_note
+from regie.vocabulary import schemas
 
 
 def chart(key: str, build: Callable[[], Chart], what: str) -> None:
@@ -38,7 +39,7 @@ st.subheader("Pröppers twee invalshoeken")
 st.caption(voc.PROPPER_INTRO)
 for column, angle in zip(st.columns(2), voc.PROPPER_ANGLES, strict=True):
     column.markdown(f"**{angle.name}** — {angle.description}")
-st.caption(f"Bron: {voc.PROPPER_SOURCE}.")
+source_note(f"Bron: {voc.PROPPER_SOURCE}.")
 if pos.propper_positions(inv).empty:
     st.info(pos.PROPPER_HELP)
 else:
@@ -50,7 +51,9 @@ else:
 
 # --- Schema 1 -----------------------------------------------------------------------------
 st.subheader(voc.SCHEMA_TITLES[1])
-st.caption(f"{voc.SCHEMA1_INTRO} Bron: {voc.schema_source(1)}.")
+st.caption(voc.SCHEMA1_INTRO)
+show_table(schemas.schema1_table(), key="positionering_schema1_schema")
+source_note(voc.cite("movisie", "Schema 1"))
 given = pos.task_kind_given(inv)
 if given == 0:
     st.info(pos.TASK_KIND_HELP)
@@ -60,21 +63,8 @@ else:
                    "het is; de andere staan onder 'Taaksoort onbekend'.")
     chart("positionering_schema1", lambda: task_kind_phase_bars(inv, view.subtitle), "de taaksoorten per fase")
 
-# --- Government roles ---------------------------------------------------------------------
-st.subheader("De vier overheidsrollen")
-st.caption(
-    "Kaag en Braassem beschrijft in de Omgevingsvisie vier rollen die de gemeente kan aannemen: "
-    "presterende, samenwerkende, participerende/responsieve en rechtmatige overheid. Deze rollen "
-    f"staan niet los van elkaar. (Bron: {voc.GOVERNMENT_ROLES_SOURCE})"
-)
-if pos.quadrant_roles_given(inv) == 0:
-    st.info(pos.ROLES_HELP)
-else:
-    chart("positionering_overheidsrollen", lambda: government_quadrant(inv, view.subtitle), "de overheidsrollen")
-    st.info(voc.GOVERNMENT_ROLES_NOTE)
-    outside = pos.roles_outside_quadrant(inv)
-    if outside["geen"] or outside[voc.UNKNOWN]:
-        st.caption(
-            f"Buiten het kwadrant: {nl_int(outside['geen'])} project-fasen met 'geen regie' en "
-            f"{nl_int(outside[voc.UNKNOWN])} met een onbekende rol."
-        )
+st.markdown("**Wat Schema 1 per project zegt**")
+st.caption(pos.SCHEMA1_AWARE)
+show_table(pos.schema1_table(inv), key="positionering_schema1_tabel",
+           column_config={"Wat Schema 1 zegt": st.column_config.TextColumn(width="large")})
+source_note(voc.cite("movisie", "“De positie van de gemeente”"))

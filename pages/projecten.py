@@ -3,8 +3,11 @@
 import streamlit as st
 
 from regie import vocabulary as voc
+from regie.analysis import elements
 from regie.formatting import nl_int
 from regie.mapping.explain import (
+    COVERAGE_COLUMN,
+    COVERAGE_EXPLAINED,
     DATE_COLUMNS,
     MONEY_COLUMNS,
     PHASE_ROLE_COLUMN,
@@ -24,12 +27,14 @@ example_banner(view.loaded)
 st.caption(escape_markdown(view.subtitle))
 st.caption(
     "Alle projecten met hun fasen, elementen en de rol van de gemeente per fase, elk met de uitleg "
-    "hoe de waarde uit de inventaris is gelezen: wat er stond → wat het werd (regel, kolom). "
+    "hoe de waarde uit de inventaris is gelezen: wat er stond → wat het werd (regel, kolom), en per "
+    "element A–D wat de inventaris ervan laat zien. "
     "Klik op een kolomkop om te sorteren."
 )
 
 table = safe_call(
-    lambda: state.view_table("projecten_tabel", view, lambda: project_table(view.full, inv.projects["project"])),
+    lambda: state.view_table("projecten_tabel", view, lambda: project_table(
+        view.full, inv.projects["project"], coverage=elements.coverage(view.full))),
     "het maken van de projectentabel",
 )
 if table is not None:
@@ -74,16 +79,22 @@ if table is not None:
                 config[PHASE_ROLE_EXPLAINED.format(phase=phase.label)] = st.column_config.TextColumn(
                     PHASE_ROLE_EXPLAINED.format(phase=phase.label), width="large",
                 )
-            for column in ("Uitleg fasen", "Uitleg elementen"):
+            for column in ("Uitleg fasen", "Uitleg elementen", COVERAGE_EXPLAINED):
                 config[column] = st.column_config.TextColumn(column, width="large")
+            coverage_help = (f"Wat de inventaris laat zien van dit element (aanwezig, ontbreekt, onbekend, n.v.t.). "
+                             f"{voc.READINGS['element_coverage'].note}")
+            for element in voc.ELEMENTS:
+                name = COVERAGE_COLUMN.format(element=element.code)
+                config[name] = st.column_config.TextColumn(name, help=f"{element.name}. {coverage_help}")
             size = {"height": 600} if len(shown) > 10 else {}  # a taller table once it would scroll
             show_table(shown, key="projecten_tabel", column_config=config, **size)
             if state.names_hidden():
                 st.caption("Namen verborgen: trekkers en partners staan als soort met een nummer.")
             st.caption(
-                "Bedragen staan in de getalnotatie van je browser; datums als dag-maand-jaar. "
+                "Bedragen staan in de getalnotatie van uw browser; datums als dag-maand-jaar. "
                 "Onbepaald = geen element; Onbekend = geen fase of rol gevonden. "
-                "'handmatig toegewezen' = gekozen in de mappingcontrole op de pagina Inventaris."
+                "'handmatig toegewezen' = gekozen onder ‘Waarden toewijzen’ op de pagina Inventaris. "
+                "De kolommen Dekking A–D zijn een hulpmiddel van deze app, geen oordeel uit de bron."
             )
 
 st.subheader("Exporteren")

@@ -1,5 +1,5 @@
 """Rol per fase: the municipality's role per phase, the role path of projects across the phases,
-the same roles as RIVM scenarios and government roles, and interne/externe regie."""
+the roles beside RIVM's scenarios, the government roles the inventory states, and interne/externe regie."""
 
 import streamlit as st
 
@@ -14,9 +14,9 @@ from regie.charts.roles import (
     role_path_sankey,
     roles_per_phase_bars,
 )
-from regie.formatting import nl_int, nl_percent
+from regie.formatting import nl_clauses, nl_int, nl_percent
 from regie.ui import state
-from regie.ui.widgets import example_banner, require_router, safe_call, show_chart, show_table, subtitle
+from regie.ui.widgets import example_banner, require_router, safe_call, show_chart, show_table, source_note, subtitle
 
 require_router()
 view = state.view()
@@ -34,7 +34,13 @@ if not len(inv.projects):
 
 # --- Role per phase -----------------------------------------------------------------------
 st.subheader("Rol van de gemeente per fase")
-st.caption(f"MOVISIE, element C: “{voc.ELEMENT_C_ROLE_PER_PHASE}”")
+st.caption(f"MOVISIE, element C: “{voc.sources.MOVISIE_ROLE_EXAMPLE}”")
+planned = role_analysis.planned_count(inv)
+if planned:
+    st.caption(
+        f"{nl_int(planned)} keer noemt een project al een rol voor een fase waarin het nog niet zit; die rollen "
+        "staan apart als 'gepland', zodat elke balk optelt tot het aantal projecten in die fase."
+    )
 if role_analysis.named_role_count(inv) == 0:
     st.info(
         "Geen enkel project noemt een rol van de gemeente, dus elke fase staat op 'onbekend'. Voeg "
@@ -54,11 +60,12 @@ columns[0].metric("Projecten met een rolpad", nl_int(summary.with_path),
 columns[1].metric("Rol voor één fase", nl_int(summary.one_phase))
 columns[2].metric("Alleen een rol voor het hele project", nl_int(summary.project_role_only))
 columns[3].metric("Zonder rol", nl_int(summary.without_role))
-rest = (
-    f"{nl_int(summary.one_phase)} projecten noemen een eigen rol voor maar één fase, "
-    f"{nl_int(summary.project_role_only)} alleen één rol voor het hele project en "
-    f"{nl_int(summary.without_role)} geen rol."
-)
+rest = nl_clauses([
+    (summary.one_phase, "{n} projecten noemen een eigen rol voor maar één fase"),
+    (summary.project_role_only, "{n} alleen één rol voor het hele project"),
+    (summary.without_role, "{n} geen rol"),
+])
+rest = f"{rest[:1].upper()}{rest[1:]}." if rest else ""
 if summary.with_path == 0:
     message = f"Geen enkel project heeft een rolpad. {rest} {voc.ROLE_PATH_HELP}"
     if len([p for p in view.filters.fase if p in voc.PHASE_CODES]) == 1:
@@ -75,27 +82,30 @@ else:
     st.markdown("**Rolpaden en hoeveel projecten ze volgen**")
     safe_call(lambda: show_table(path_table(inv), key="rol_per_fase_paden"), "de tabel met rolpaden")
 
-# --- RIVM scenarios and government roles --------------------------------------------------
-st.subheader("Dezelfde rollen als RIVM-scenario en als overheidsrol")
-left, right = st.columns(2)
-with left:
-    safe_call(lambda: show_chart(rivm_bars(inv, view.subtitle), key="rol_per_fase_rivm"),
-              "de RIVM-scenario's")
-    st.info(voc.RIVM_COOPERATION_NOTE)
-with right:
+# --- RIVM scenarios -----------------------------------------------------------------------
+st.subheader("De rollen naast de scenario's van RIVM")
+st.caption(voc.sources.RIVM_SCENARIO_INTRO)
+source_note(voc.cite("rivm"))
+st.table(role_analysis.rivm_table(), hide_index=True)
+safe_call(lambda: show_chart(rivm_bars(inv, view.subtitle), key="rol_per_fase_rivm"), "de RIVM-scenario's")
+st.info(voc.sources.LOUWERET_DISAGREES)
+
+# --- Government roles as the inventory states them ------------------------------------------------
+st.subheader("Overheidsrol (Kaag en Braassem)")
+st.caption(voc.sources.KAAG_GOVERNMENT_ROLES)
+if role_analysis.government_roles_given(inv) == 0:
+    st.info(voc.OVERHEIDSROL_HELP)
+else:
     safe_call(lambda: show_chart(government_role_bars(inv, view.subtitle), key="rol_per_fase_overheidsrol"),
               "de overheidsrollen")
-    st.info(voc.GOVERNMENT_ROLES_NOTE)
-st.markdown("**Van rol naar scenario en overheidsrol**")
-show_table(role_analysis.lens_table(), key="rol_per_fase_vertaling")
-st.caption(f"Bronnen: {voc.RIVM_SOURCE}; {voc.GOVERNMENT_ROLES_SOURCE}")
 
 # --- Interne en externe regie -------------------------------------------------------------
 st.subheader("Interne en externe regie")
 kinds = st.columns(2)
 kinds[0].markdown(f"**Interne regie** — {voc.REGIE_KIND_TEXTS['intern']}")
 kinds[1].markdown(f"**Externe regie** — {voc.REGIE_KIND_TEXTS['extern']}")
-st.caption(f"{voc.REGIE_KIND_NOTE} ({voc.RIVM_SOURCE})")
+st.caption(voc.REGIE_KIND_NOTE)
+source_note(voc.cite("rivm"))
 given = role_analysis.regie_kind_given(inv)
 if given == 0:
     st.info(voc.REGIE_KIND_HELP)

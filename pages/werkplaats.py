@@ -10,7 +10,6 @@ from regie import vocabulary as voc
 from regie.charts.werkplaats import (
     item_vote_bars,
     scan_answer_bars,
-    scan_group_theme_bars,
     summary_table,
     votes_by_item_bars,
 )
@@ -18,7 +17,6 @@ from regie.errors import RegieError
 from regie.formatting import nl_count, nl_date, nl_int
 from regie.instruments import werkplaats as wp
 from regie.instruments import zelfscan as scan
-from regie.instruments.beslisboom import ANSWER_LABELS
 from regie.storage import Store
 from regie.ui import messages, state, werkruimtes
 from regie.ui import werkplaats as session
@@ -75,7 +73,7 @@ def _take_facilitator_link(store: Store) -> None:
 def _start_view(store: Store) -> None:
     view = state.view()
     st.header("Meedoen")
-    st.caption("Heb je een code van de begeleider? Vul hem in (of open de link die de begeleider laat zien).")
+    st.caption("Heeft u een code van de begeleider? Vul hem in (of open de link die de begeleider laat zien).")
     join = st.columns([2, 1], vertical_alignment="bottom")
     join[0].text_input("Code", key="werkplaats_code_invoer", max_chars=12, placeholder="bijvoorbeeld K7QM2XPA")
     if join[1].button("Meedoen", key="werkplaats_meedoen", type="primary"):
@@ -87,9 +85,9 @@ def _start_view(store: Store) -> None:
 
     st.header("Een werkplaats begeleiden")
     st.caption(
-        "Start een werkplaats in een werkruimte. Je krijgt een code en een link voor de deelnemers. Zij vullen "
+        "Start een werkplaats in een werkruimte. U krijgt een code en een link voor de deelnemers. Zij vullen "
         "op hun eigen telefoon of laptop anoniem de zelfscan in en stemmen per project en fase over de rol van "
-        "de gemeente. De uitslag blijft verborgen tot jij hem laat zien."
+        "de gemeente. De uitslag blijft verborgen tot u hem laat zien."
     )
     example_banner(view.loaded)
     listed = safe_call(store.werkruimtes, "het lezen van de werkruimtes")
@@ -151,7 +149,7 @@ def _start_view(store: Store) -> None:
         st.rerun()
 
     with st.expander("Een werkplaats openen als begeleider"):
-        st.caption("Heb je de begeleiderslink? Open hem in je browser, of vul hier de code en de sleutel uit die "
+        st.caption("Heeft u de begeleiderslink? Open hem in uw browser, of vul hier de code en de sleutel uit die "
                    "link in.")
         st.text_input("Code", key="werkplaats_open_code")
         st.text_input("Begeleiderssleutel", key="werkplaats_open_sleutel", type="password")
@@ -199,7 +197,7 @@ def _progress(store: Store, code: str, key: str) -> None:
     top[2].metric("Stemmen", nl_int(progress.vote_count))
     if len(progress.votes):
         show_table(progress.table(), key="werkplaats_voortgang")
-    st.caption(f"Ververst zichzelf elke {nl_int(REFRESH_SECONDS)} seconden. De uitslag blijft verborgen tot je hem "
+    st.caption(f"Ververst zichzelf elke {nl_int(REFRESH_SECONDS)} seconden. De uitslag blijft verborgen tot u hem "
                "laat zien; dat sluit ook de stemming.")
     if st.button("Resultaten tonen", key="werkplaats_tonen", type="primary", icon=":material/visibility:"):
         _reveal(store, code, key, True)
@@ -242,7 +240,13 @@ def _results(store: Store, code: str, key: str) -> None:
         if wp.scan_respondents(res) == 0:
             st.info("Niemand heeft de zelfscan ingevuld.")
         else:
-            show_chart(scan_group_theme_bars(res, subtitle), key="werkplaats_scan_thema")
+            lists = wp.scan_checklists(res)
+            for column, row in zip(st.columns(len(lists)), lists.itertuples(index=False), strict=True):
+                column.metric(f"{scan.SOURCE_LABELS[row.source]}: iedereen {scan.OUTCOME_WORDS[row.source]}",
+                              f"{nl_int(row.all_yes)} van {nl_int(row.total)}",
+                              help=f"{nl_count(row.respondents, 'deelnemer', 'deelnemers')} beantwoordden deze lijst.")
+                if row.open:
+                    column.caption("Nog niet bij iedereen " + scan.OUTCOME_WORDS[row.source] + ": " + ", ".join(row.open))
             show_chart(scan_answer_bars(res, subtitle), key="werkplaats_scan_vragen")
     if st.button("Verbergen en de stemming heropenen", key="werkplaats_verbergen", icon=":material/visibility_off:"):
         _reveal(store, code, key, False)
@@ -257,7 +261,7 @@ def _facilitator_view(store: Store, code: str, key: str) -> None:
             session.set_facilitated(None)
             st.rerun()
         return
-    st.caption("Je begeleidt")
+    st.caption("U begeleidt")
     st.text(f"{werkplaats.title} — werkruimte {werkplaats.werkruimte}")
     head = st.columns([1, 2], gap="large")
     head[0].metric("Code voor de deelnemers", werkplaats.code,
@@ -277,7 +281,7 @@ def _facilitator_view(store: Store, code: str, key: str) -> None:
     with end[0]:
         st.button("Stoppen met begeleiden in deze sessie", key="werkplaats_stoppen",
                   on_click=session.set_facilitated, args=(None,),
-                  help="De werkplaats blijft bewaard; met de begeleiderslink open je hem later weer.")
+                  help="De werkplaats blijft bewaard; met de begeleiderslink opent u hem later weer.")
     with end[1], st.expander("Werkplaats verwijderen"):
         st.caption("Verwijdert de werkplaats met alle stemmen en antwoorden uit de database.")
         sure = st.checkbox("Ik weet het zeker", key="werkplaats_verwijder_zeker")
@@ -313,11 +317,11 @@ def _participant_view(store: Store, code: str) -> None:
         return
     if st.query_params.get(wp.PARAM_PARTICIPANT) != participant:
         st.query_params[wp.PARAM_PARTICIPANT] = participant  # a reload keeps the same (anonymous) participant
-    st.caption("Je doet mee aan")
+    st.caption("U doet mee aan")
     st.text(werkplaats.title)
     st.caption(
-        "Je doet anoniem mee: je naam wordt niet gevraagd en niemand ziet wat jij antwoordt. De begeleider ziet "
-        "alleen de optelling, en pas als de stemming gesloten is. Je kunt je antwoorden wijzigen zolang de "
+        "U doet anoniem mee: uw naam wordt niet gevraagd en niemand ziet wat u antwoordt. De begeleider ziet "
+        "alleen de optelling, en pas als de stemming gesloten is. U kunt uw antwoorden wijzigen zolang de "
         "stemming open is."
     )
     if werkplaats.revealed:
@@ -326,7 +330,7 @@ def _participant_view(store: Store, code: str) -> None:
 
     if werkplaats.items:
         st.header("Stemmen")
-        st.caption("Beantwoord per project en fase de twee vragen. Je hoeft niet alles te beantwoorden.")
+        st.caption("Beantwoord per project en fase de twee vragen. U hoeft niet alles te beantwoorden.")
         with st.form("werkplaats_stemformulier", border=False):
             for item in werkplaats.items:
                 with st.container(border=True):
@@ -351,21 +355,24 @@ def _participant_view(store: Store, code: str) -> None:
                 _fail(exc)
             else:
                 if stored:
-                    st.success(f"{nl_count(stored, 'stem', 'stemmen')} opgeslagen. Dank je wel!")
+                    st.success(f"{nl_count(stored, 'stem', 'stemmen')} opgeslagen. Dank u wel!")
                 else:
-                    st.warning("Je hebt nog niets gekozen.")
+                    st.warning("U heeft nog niets gekozen.")
 
     if werkplaats.scan:
         st.header("Zelfscan")
-        st.caption(f"Is de organisatie klaar voor regie? {scan.INTRO}")
         with st.form("werkplaats_scanformulier", border=False):
-            for theme in scan.THEMES:
-                st.subheader(theme.label)
-                for item in (i for i in scan.ITEMS if i.theme == theme.code):
+            for source, items in scan.ITEMS_OF.items():
+                st.subheader(scan.SOURCE_LABELS[source])
+                st.caption(f"{scan.INTROS[source]} {scan.SOURCES[source]}")
+                for item in items:
                     previous = mine_scan.get(item.code)
-                    st.radio(item.question, list(wp.SCAN_ANSWERS), format_func=ANSWER_LABELS.get, horizontal=True,
+                    st.radio(f"{item.code}. {item.question}", list(wp.SCAN_ANSWERS),
+                             format_func=scan.ANSWER_WORDS[source].get, horizontal=True,
                              index=wp.SCAN_ANSWERS.index(previous) if previous in wp.SCAN_ANSWERS else None,
-                             key=f"werkplaats_scan_{item.code}")
+                             key=f"werkplaats_scan_{item.code}",
+                             help=f"In gewone taal: {item.plain}" if item.question == item.original else
+                             f"In de bron: {item.original}")
             sent_scan = st.form_submit_button("Zelfscan versturen", type="primary", key="werkplaats_scan_versturen")
         if sent_scan:
             answers = {item.code: st.session_state.get(f"werkplaats_scan_{item.code}") for item in scan.ITEMS
@@ -376,9 +383,9 @@ def _participant_view(store: Store, code: str) -> None:
                 _fail(exc)
             else:
                 if stored:
-                    st.success(f"{nl_count(stored, 'antwoord', 'antwoorden')} opgeslagen. Dank je wel!")
+                    st.success(f"{nl_count(stored, 'antwoord', 'antwoorden')} opgeslagen. Dank u wel!")
                 else:
-                    st.warning("Je hebt nog niets ingevuld.")
+                    st.warning("U heeft nog niets ingevuld.")
 
 
 # ------------------------------------------------------------------ page

@@ -179,7 +179,7 @@ if store is None:
 
 st.info(
     escape_markdown(f"De gegevens worden opgeslagen {store.kind}.") + "  \n"
-    "Contactpersonen, trekkers en namen van teamleden worden alleen bewaard als je dat bij het opslaan "
+    "Contactpersonen, trekkers en namen van teamleden worden alleen bewaard als u dat bij het opslaan "
     "aanvinkt; anders bewaart de app een kopie van het bestand zonder die gegevens. Verwijderen haalt de "
     "gegevens echt weg, ook het opgeslagen bestand.",
     icon=":material/database:",
@@ -203,9 +203,9 @@ left, right = st.columns([3, 2], gap="large")
 with left:
     st.selectbox(
         "Actieve werkruimte", [NONE, *names], key=KEY_CHOOSE, on_change=_on_choose,
-        help="De momentopnamen hieronder horen bij deze werkruimte. Een nieuw bestand dat je laadt terwijl "
+        help="De momentopnamen hieronder horen bij deze werkruimte. Een nieuw bestand dat u laadt terwijl "
         "een werkruimte actief is, krijgt meteen de toewijzingen van onbekende waarden die in deze werkruimte "
-        "al zijn gemaakt; nieuwe keuzes in de mappingcontrole worden erin bewaard.",
+        "al zijn gemaakt; nieuwe keuzes onder ‘Waarden toewijzen’ worden erin bewaard.",
     )
     if not names:
         st.info("Er zijn nog geen werkruimtes. Maak er hiernaast een, bijvoorbeeld met de naam van de gemeente.")
@@ -244,7 +244,7 @@ if info is None:
 # ------------------------------------------------------------------ save
 st.header("Huidige inventaris opslaan")
 current = view.loaded
-st.caption("De inventaris die nu geladen is, met de keuzes uit de mappingcontrole en de geaccepteerde suggesties:")
+st.caption("De inventaris die nu geladen is, met de keuzes uit ‘Waarden toewijzen’ en de geaccepteerde suggesties:")
 st.text(f"{current.name}{' (voorbeeld)' if current.is_example else ''} — "
         f"{nl_count(len(view.full.projects), 'project', 'projecten')}")
 save_left, save_right = st.columns([3, 2], gap="large")
@@ -258,7 +258,7 @@ with save_right:
         "Persoonsgegevens bewaren", key=KEY_PERSONAL, value=False,
         help="Standaard bewaart de app een kopie zonder contactpersonen, trekkers en namen van teamleden "
         "(teamleden heten dan Teamlid 1, 2, ...). Vink dit alleen aan als die gegevens nodig zijn en "
-        "je ze mag bewaren.",
+        "u ze mag bewaren.",
     )
     st.caption("Uit: zonder contactpersonen, trekkers en namen van teamleden (aanbevolen).")
     st.button("Opslaan als momentopname", key="werkruimtes_opslaan", type="primary", on_click=_on_save,
@@ -285,7 +285,7 @@ else:
         if _notes_key(chosen) not in st.session_state:
             st.session_state[_notes_key(chosen)] = snapshot.notes
         st.text_area("Duiding", key=_notes_key(chosen), height=110,
-                     help="Wat de groep bij deze momentopname concludeerde; je kunt dit tijdens de werkplaats schrijven.")
+                     help="Wat de groep bij deze momentopname concludeerde; u kunt dit tijdens de werkplaats schrijven.")
         st.button("Duiding opslaan", key="werkruimtes_duiding_opslaan", on_click=_on_notes,
                   args=(store, info.name), icon=":material/edit_note:")
     with act_right:

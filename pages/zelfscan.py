@@ -1,68 +1,89 @@
-"""Zelfscan: Louweret's eight questions and Oosterhof's eight preparation points as a questionnaire,
-scored per theme, with the advice that follows from the weak points."""
+"""Zelfscan: Louweret's eight questions to the bestuur and Oosterhof's eight preparation points —
+two separate checklists, each "x van 8", with the open points named; never one merged score."""
 
 import streamlit as st
 
 from regie import vocabulary as voc
-from regie.charts.instruments import scan_items_table, scan_theme_bars
-from regie.formatting import nl_int, nl_number
+from regie.charts.instruments import checklist_bars, checklist_table
+from regie.formatting import nl_int
 from regie.instruments import zelfscan as scan
-from regie.instruments.beslisboom import ANSWER_LABELS
 from regie.ui import messages, state
-from regie.ui.widgets import example_banner, require_router, show_chart, show_table
+from regie.ui.widgets import example_banner, require_router, show_chart, show_table, source_note
 
 INSTRUMENT = "zelfscan"
 KEYS: dict[str, str] = {item.code: f"zelfscan_{item.code}" for item in scan.ITEMS}
 ANSWERS = list(voc.ANSWER_CODES)
+TITLES: dict[str, str] = {
+    scan.LOUWERET: "Louweret: acht vragen aan het bestuur",
+    scan.OOSTERHOF: "Oosterhof: acht punten van voorbereiding",
+}
 
 view = state.view()
 require_router()
 st.title("Zelfscan")
 example_banner(view.loaded)
 st.markdown(
-    "Is de organisatie klaar voor regie? Beantwoord de zestien vragen met ja, deels of nee. De "
-    "antwoorden blijven in deze sessie en gaan niet naar de inventaris."
+    "Twee lijsten uit de bronnen, elk met acht punten. Ze gaan uit van een ander idee van regie — Louweret: "
+    "tijdelijke, doelgerichte samenwerking; Oosterhof: een regieorganisatie die leveranciers aanstuurt — en "
+    "worden daarom apart geteld, nooit tot één score samengevoegd. Uw antwoorden blijven in deze sessie en "
+    "gaan niet naar de inventaris."
 )
-st.caption(f"{scan.INTRO} Bronnen: {scan.SOURCES[scan.LOUWERET]}; {scan.SOURCES[scan.OOSTERHOF]}")
 
 messages.restore_answers(INSTRUMENT, list(KEYS.values()))
-questions, results = st.columns([3, 2], gap="large")
-with questions:
-    for theme in scan.THEMES:
-        st.subheader(theme.label)
-        st.caption(theme.description)
-        for item in (i for i in scan.ITEMS if i.theme == theme.code):
-            st.radio(
-                item.question, ANSWERS, index=None, horizontal=True, key=KEYS[item.code],
-                format_func=ANSWER_LABELS.get,
-                help=f"{scan.SOURCE_LABELS[item.source]}: “{item.original}”",
-            )
-answers = messages.remember_answers(INSTRUMENT, list(KEYS.values()))
-result = scan.score({code: answers[key] for code, key in KEYS.items()})
-
-with results:
-    st.subheader("Uitkomst")
-    top = st.columns(2)
-    top[0].metric("Beantwoord", f"{nl_int(result.answered)} van {nl_int(result.total)}")
-    top[1].metric("Totaalscore", "—" if result.overall is None else f"{nl_number(result.overall, 0)} van 100",
-                  help="Gemiddelde van de beantwoorde vragen: ja = 100, deels = 50, nee = 0.")
-    subtitle = f"Antwoorden van deze sessie · {nl_int(result.answered)} van {nl_int(result.total)} vragen"
-    show_chart(scan_theme_bars(result, subtitle), key="zelfscan_thema")
-
-    st.subheader("Advies bij de zwakke punten")
-    if result.answered == 0:
-        st.info("Beantwoord de vragen links; hier verschijnt dan per zwak punt wat je kunt doen.")
-    elif not result.weak:
-        st.success("Geen zwakke punten bij de beantwoorde vragen: elk antwoord is ja.")
-    else:
-        st.caption("Vragen met nee of deels, de zwakste eerst.")
-        for weak in result.weak:
-            answer = ANSWER_LABELS.get(str(answers[KEYS[weak.item.code]]), "")
+tabs = st.tabs([TITLES[s] for s in (scan.LOUWERET, scan.OOSTERHOF)])
+for tab, source in zip(tabs, (scan.LOUWERET, scan.OOSTERHOF), strict=True):
+    with tab:
+        st.markdown(scan.INTROS[source])
+        source_note(scan.SOURCES[source])
+        if source == scan.OOSTERHOF:
+            st.caption(f"{voc.sources.OOSTERHOF_ROLES} De vier hoofdprocessen van een regieorganisatie: "
+                       f"{', '.join(voc.sources.OOSTERHOF_PROCESSES)}.")
+        words = scan.ANSWER_WORDS[source]
+        for item in scan.ITEMS_OF[source]:
             with st.container(border=True):
-                st.markdown(f"**{weak.item.question}** — {answer}")
-                st.markdown(weak.item.advice)
-                st.caption(f"{weak.theme_label} · {scan.SOURCE_LABELS[weak.item.source]}")
-    with st.expander("Alle vragen en hun punten"):
-        show_table(scan_items_table(result), key="zelfscan_vragen")
-    st.button("Antwoorden wissen", key="zelfscan_wissen", on_click=messages.clear_answers,
-              args=(INSTRUMENT, list(KEYS.values())))
+                st.markdown(f"**{item.code}. {item.question}**")
+                other = item.plain if item.question == item.original else item.original
+                label = "In gewone taal" if item.question == item.original else "In de bron"
+                st.caption(f"{label}: {other}")
+                st.radio(item.question, ANSWERS, index=None, horizontal=True, key=KEYS[item.code],
+                         format_func=words.get, label_visibility="collapsed")
+answers = messages.remember_answers(INSTRUMENT, list(KEYS.values()))
+results = scan.evaluate({code: answers[key] for code, key in KEYS.items()})
+
+st.header("Uitkomst")
+left, right = st.columns(2)
+for column, source in zip((left, right), (scan.LOUWERET, scan.OOSTERHOF), strict=True):
+    result = results[source]
+    column.metric(scan.SOURCE_LABELS[source], f"{nl_int(result.yes)} van {nl_int(result.total)}",
+                  help=f"Aantal punten met ‘{scan.OUTCOME_WORDS[source]}’.")
+    column.caption(result.headline)
+answered = sum(r.answered for r in results.values())
+show_chart(checklist_bars(results, f"Antwoorden van deze sessie · {nl_int(answered)} van 16 beantwoord"),
+           key="zelfscan_lijsten")
+
+st.subheader("Wat nog niet volmondig ja of op orde is")
+if not answered:
+    st.info("Beantwoord de vragen hierboven; hier verschijnt dan per lijst wat nog open staat.")
+for source in (scan.LOUWERET, scan.OOSTERHOF):
+    result = results[source]
+    if not result.answered:
+        continue
+    st.markdown(f"**{scan.SOURCE_LABELS[source]}**")
+    if result.open:
+        st.markdown("\n".join(
+            f"- {item.code}. {item.question} — {scan.ANSWER_WORDS[source][str(result.answers[item.code])].lower()}"
+            for item in result.open
+        ))
+    elif result.yes == result.total:
+        st.success(f"Alle acht: {scan.OUTCOME_WORDS[source]}.")
+    if result.unanswered:
+        st.caption("Nog niet beantwoord: " + ", ".join(item.code for item in result.unanswered) + ".")
+    if source == scan.LOUWERET and result.yes < result.total:
+        st.caption("Louweret: “Kunt u volmondig ja antwoorden op de volgende vragen? […] Want dat is nodig voor "
+                   "regie.”")
+with st.expander("Alle punten met de woorden uit de bron"):
+    for source in (scan.LOUWERET, scan.OOSTERHOF):
+        st.markdown(f"**{TITLES[source]}**")
+        show_table(checklist_table(results[source]), key=f"zelfscan_tabel_{source}")
+st.button("Antwoorden wissen", key="zelfscan_wissen", on_click=messages.clear_answers,
+          args=(INSTRUMENT, list(KEYS.values())))

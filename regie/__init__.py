@@ -4,7 +4,7 @@ The public API::
 
     from regie import load_inventory, analyse
     inventory = load_inventory("inventaris.xlsx")          # or bytes + filename=
-    result = analyse(inventory)                            # the JSON of INVENTORY.md
+    result = analyse(inventory)                            # the JSON of docs/inventaris.md
 
 Stages, each usable on its own: :func:`read_workbook` (bytes → located tables),
 :func:`map_inventory` (tables → :class:`Inventory`), :func:`analyse` (inventory → counts).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 
 def nl_int(n: int | float) -> str:
@@ -47,3 +48,16 @@ def nl_datetime(moment: dt.datetime) -> str:
 def nl_count(n: int, singular: str, plural: str) -> str:
     """A count with its noun: ``1 project``, ``12 projecten``, ``1.200 projecten``."""
     return f"{nl_int(n)} {singular if n == 1 else plural}"
+
+
+def nl_join(items: Sequence[str]) -> str:
+    """Items the Dutch way: ``a``, ``a en b``, ``a, b en c`` (``""`` for none)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def nl_clauses(counted: Sequence[tuple[int, str]]) -> str:
+    """Counted clauses joined the Dutch way, leaving out every clause whose count is 0:
+    ``[(3, "{n} zonder rol"), (0, "{n} met één rol")]`` → ``3 zonder rol``. ``{n}`` is the count."""
+    return nl_join([text.format(n=nl_int(n)) for n, text in counted if n])

@@ -22,7 +22,7 @@ TABLE_ORDER: dict[str | None, int] = {None: -1, **{t: i for i, t in enumerate(vo
 
 @dataclass(frozen=True)
 class Issue:
-    """One problem in the validation report (INVENTORY.md, ``issues``)."""
+    """One problem in the validation report (docs/inventaris.md, ``issues``)."""
 
     severity: str
     table: str | None
@@ -37,7 +37,7 @@ class Issue:
     """Position of the sheet in the workbook, for ordering only."""
 
     def sort_key(self) -> tuple[int, int, int, int, int]:
-        """File-level first, then by table, row and column (INVENTORY.md)."""
+        """File-level first, then by table, row and column (docs/inventaris.md)."""
         if self.table is None:
             return (-1, 0, 0, 0, 0)
         return (
@@ -49,7 +49,7 @@ class Issue:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form of INVENTORY.md."""
+        """The JSON form of docs/inventaris.md."""
         return {
             "severity": self.severity,
             "table": self.table,
@@ -165,7 +165,13 @@ class Inventory:
     * ``involvements`` — ``project``, ``partner``, ``fase``, ``rol``, ``invloed``, ``belang``.
     * ``team`` — one row per (person, skill): ``naam``, ``vaardigheid``, ``niveau``.
     * ``extra`` — the original extra columns per project (``project`` + headers as written).
-    * ``unknown`` — every unknown value: ``table``, ``field``, ``value`` (the part), ``count``.
+    * ``unknown`` — every unknown value: ``field``, ``value`` (the part), ``count``.
+    * ``task_kinds`` — Schema 1's task kinds per project (``project``, ``code``, ``original``...); a
+      project may have several.
+    * ``government_roles`` — Kaag en Braassem's government roles as the inventory states them, same
+      columns; never derived from the role.
+    * ``departments`` — afdelingen or portefeuillehouders involved per project (``project``,
+      ``naam``, ``key``): interne regie.
     """
 
     file: str
@@ -182,6 +188,11 @@ class Inventory:
     unknown: pd.DataFrame
     issues: list[Issue]
     rows: dict[str, RowCounts]
+    task_kinds: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["project", "code", "original"]))
+    government_roles: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["project", "code", "original"])
+    )
+    departments: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["project", "naam", "key"]))
     has_partners_table: bool = False
     has_team_table: bool = False
     value_mappings: dict[str, dict[str, str]] = field(default_factory=dict)

@@ -1,6 +1,6 @@
 """Text normalisation and whole-first-then-split matching against a vocabulary.
 
-Matching ignores case, accents, spaces and all punctuation (DOMAIN.md section 1). A cell is always
+Matching ignores case, accents, spaces and all punctuation (docs/domein.md section 1). A cell is always
 matched whole first, and split only when it matches nothing — at the first separator present in the
 order of :data:`regie.vocabulary.SPLIT_SEPARATORS` — after which each part is matched the same way.
 """
@@ -229,7 +229,7 @@ class Vocabulary:
 
 
 def split_once(text: str) -> list[str] | None:
-    """Split at the first separator present (DOMAIN.md order), or None when there is none."""
+    """Split at the first separator present (docs/domein.md order), or None when there is none."""
     for sep in voc.SPLIT_SEPARATORS:
         if sep == " en ":
             if _EN_SEPARATOR.search(text):
@@ -267,7 +267,7 @@ for _element in voc.ELEMENTS:
 
 
 def match_element_text(text: str) -> tuple[str, str] | None:
-    """Element code for a whole value per DOMAIN.md section 2, or None (never a guess)."""
+    """Element code for a whole value per docs/domein.md section 2, or None (never a guess)."""
     words = [w for w in _words(text) if w not in voc.ELEMENT_STOPWORDS]
     joined = "".join(words)
     if joined in _ELEMENT_FULL and len(words) > 1:

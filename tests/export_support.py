@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "voorbeeld_inventaris.xlsx"
 
 ANALYSIS_KEYS: tuple[str, ...] = ("counts", "phases", "elements", "phase_element", "roles", "skills")
-"""What a re-imported export must reproduce (INVENTORY.md)."""
+"""What a re-imported export must reproduce (docs/inventaris.md)."""
 
 INJECTIONS: tuple[str, ...] = ("=1+1", "+cmd", "-2", "@SUM(A1)", "\tx", "\rx")
 """Cell starts that a spreadsheet runs as a formula (OWASP)."""
@@ -71,7 +71,7 @@ def hostile_inventory() -> Inventory:
 
 
 def same_analysis(first: Inventory, second: Inventory) -> dict[str, tuple[Any, Any]]:
-    """The analysis keys (and skill supply) on which two inventories differ; empty when equal."""
+    """The analysis keys (with element coverage, skill supply and load) on which two inventories differ."""
     a, b = analyse(first), analyse(second)
-    keys = [*ANALYSIS_KEYS, "skills_supply", "skills_gap"]
+    keys = [*ANALYSIS_KEYS, "element_coverage", "skills_supply", "skills_load"]
     return {k: (a.get(k), b.get(k)) for k in keys if a.get(k) != b.get(k)}

@@ -6,7 +6,7 @@ by :func:`write_case`. The files are generated in memory and are small (the larg
 compressor, so building them never holds the uncompressed payload in memory.
 
 ``CASES`` lists every hostile file with the exit codes that ``python -m regie analyse FILE --json`` may
-give for it (see ``/work/shared/INVENTORY.md``): 2 when the file cannot be read, 0 when it is a legitimate
+give for it (see ``docs/inventaris.md``): 2 when the file cannot be read, 0 when it is a legitimate
 inventory. Other tests (the UI tests) can pick files from it, for example every case whose only accepted
 exit code is 2.
 """

@@ -416,7 +416,7 @@ TEAM_PROJECTS = Sheet("Projecten", [
 
 def team_long_xlsx() -> bytes:
     """A team sheet with one skill per row (Naam, Vaardigheid, Niveau); row 7 has no name and
-    row 9 a level that is neither 1–5 nor laag/middel/hoog.
+    row 9 a level that is neither 1–5 nor a level word (basis, gevorderd, expert…).
     """
     team = Sheet("Team", [
         ["Naam", "Vaardigheid", "Niveau"],
@@ -427,7 +427,7 @@ def team_long_xlsx() -> bytes:
         ["Annelies", "Bemiddelen", 5],
         [None, "Netwerken", 3],
         ["Fatima", "Stimuleren", "middel"],
-        ["Annelies", "Faciliteren", "expert"],
+        ["Annelies", "Faciliteren", "prima"],
     ])
     return xlsx([TEAM_PROJECTS, team])
 

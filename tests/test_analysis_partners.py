@@ -43,14 +43,14 @@ def test_werkgebied_all_unknown() -> None:
 
 
 @pytest.mark.parametrize(("invloed", "belang", "quadrant"), [
-    (5, 5, "Nauw betrekken"),
-    (4, 4, "Nauw betrekken"),
-    (3.5, 3.5, "Nauw betrekken"),
-    (4, 3, "Tevreden houden"),
-    (3, 4, "Informeren"),
-    (3, 3, "Monitoren"),
-    (1, 1, "Monitoren"),
-    (3.4, 5, "Informeren"),
+    (5, 5, "Samen optrekken"),
+    (4, 4, "Samen optrekken"),
+    (3.5, 3.5, "Samen optrekken"),
+    (4, 3, "Invloed benutten"),
+    (3, 4, "Belang laten meewegen"),
+    (3, 3, "Verbonden blijven"),
+    (1, 1, "Verbonden blijven"),
+    (3.4, 5, "Belang laten meewegen"),
 ])
 def test_quadrant(invloed: float, belang: float, quadrant: str) -> None:
     assert partner_analysis.quadrant(invloed, belang) == quadrant
@@ -63,12 +63,19 @@ def test_influence_interest_means_per_partner(inv: Inventory) -> None:
     assert grid.loc["Woonstad", "invloed"] == pytest.approx(4.5)   # 5 and 4
     assert grid.loc["Woonstad", "belang"] == pytest.approx(3.0)    # 4 and 2
     assert grid.loc["Woonstad", "betrokkenheden"] == 2
-    assert grid.loc["Woonstad", "kwadrant"] == "Tevreden houden"
-    assert grid.loc["GGD Regio", "kwadrant"] == "Informeren"
-    assert grid.loc["Welzijn Plus", "kwadrant"] == "Monitoren"
+    assert grid.loc["Woonstad", "kwadrant"] == "Invloed benutten"
+    assert grid.loc["GGD Regio", "kwadrant"] == "Belang laten meewegen"
+    assert grid.loc["Welzijn Plus", "kwadrant"] == "Verbonden blijven"
     assert partner_analysis.quadrant_counts(grid.reset_index()) == {
-        "Nauw betrekken": 0, "Tevreden houden": 1, "Informeren": 1, "Monitoren": 1,
+        "Samen optrekken": 0, "Invloed benutten": 1, "Belang laten meewegen": 1, "Verbonden blijven": 1,
     }
+
+
+def test_quadrant_labels_fit_equal_partners() -> None:
+    """No seed has this grid; its labels never speak of keeping partners satisfied or monitoring them."""
+    labels = " ".join(f"{q.name} {q.description}" for q in voc.INFLUENCE_INTEREST_QUADRANTS).lower()
+    for word in ("tevreden houden", "monitoren", "informeren"):
+        assert word not in labels
 
 
 def test_no_scores_gives_an_empty_grid() -> None:

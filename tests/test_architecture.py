@@ -194,3 +194,74 @@ def test_the_public_api_is_small_and_typed() -> None:
         if inspect.isfunction(item):
             hints = inspect.get_annotations(item)
             assert "return" in hints, f"regie.{name} has no return type"
+
+
+# --------------------------------------------------------------------------------------------
+# The vocabulary is declared once; the project explains itself without anything outside the repo
+# --------------------------------------------------------------------------------------------
+
+
+def _vocabulary_words() -> dict[str, set[str]]:
+    """Normalised word → the vocabularies it belongs to (codes, labels and synonyms)."""
+    from regie import vocabulary as voc
+    from regie.normalise import norm
+
+    words: dict[str, set[str]] = {}
+
+    def add(kind: str, items: object) -> None:
+        for item in items:  # type: ignore[attr-defined]
+            if norm(item):
+                words.setdefault(norm(item), set()).add(kind)
+
+    for phase in voc.PHASES:
+        add("fase", (*phase.synonyms, phase.label, phase.code))
+    for role in voc.ROLES:
+        add("rol", (*role.synonyms, role.label, role.code))
+    for name in ("ANSWERS", "PARTNER_TYPES", "WERKGEBIEDEN", "REGIE_KINDS", "TASK_KINDS", "BELEIDSKADERS",
+                 "DOORZETTINGSMACHT", "PARTNER_ROLES", "GOVERNMENT_ROLES", "COOPERATION_FORMS"):
+        add(name, [word for choice in getattr(voc, name) for word in (choice.code, choice.label, *choice.synonyms)])
+    return words
+
+
+VOCABULARY_OWNERS = (PACKAGE / "vocabulary",)
+
+
+@pytest.mark.parametrize("path", [*PACKAGE_FILES, *PAGES, ROOT / "app.py"], ids=_relative)
+def test_the_vocabulary_is_declared_once(path: Path) -> None:
+    """No literal list, tuple, set or dict keys outside regie/vocabulary spell out three or more words of one
+    vocabulary (phases, roles, answers, partner types…): such a list is a second copy waiting to drift."""
+    if any(owner in path.parents for owner in VOCABULARY_OWNERS):
+        return
+    from regie.normalise import norm
+
+    words = _vocabulary_words()
+    copies = []
+    for node in ast.walk(_tree(path)):
+        if isinstance(node, ast.Tuple | ast.List | ast.Set):
+            elements = node.elts
+        elif isinstance(node, ast.Dict):
+            elements = [k for k in node.keys if k is not None]
+        else:
+            continue
+        texts = [e.value for e in elements if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        kinds: dict[str, int] = {}
+        for text in texts:
+            for kind in words.get(norm(text), ()):
+                kinds[kind] = kinds.get(kind, 0) + 1
+        copies += [f"line {node.lineno}: {kind} {texts[:4]}" for kind, n in kinds.items() if n >= 3]
+    assert not copies, f"{_relative(path)} repeats vocabulary words; take them from regie.vocabulary: {copies}"
+
+
+TEXT_FILES = [p for p in (*ROOT.glob("*.md"), *(ROOT / "docs").glob("*"), *PACKAGE_FILES, *PAGES, ROOT / "app.py",
+                          *(ROOT / "tests").glob("*.py"), *(ROOT / "data").glob("*.py"), *(ROOT / "bench").glob("*"),
+                          *(ROOT / ".ci").glob("*")) if p.is_file() and p.suffix in (".py", ".md", "")]
+
+
+@pytest.mark.parametrize("path", TEXT_FILES, ids=_relative)
+def test_nothing_points_outside_the_repository(path: Path) -> None:
+    """A user who clones the repo has only the repo: README, docs, code and tests point to docs/."""
+    if path == Path(__file__).resolve():
+        return  # this test names what it looks for
+    text = path.read_text(encoding="utf-8", errors="replace")
+    for outside in ("../shared", "/work/shared", "DOMAIN.md", "INVENTORY.md", "ARCHITECTURE.md"):
+        assert outside not in text, f"{_relative(path)} mentions {outside}: point to docs/ instead"

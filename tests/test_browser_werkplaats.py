@@ -184,9 +184,9 @@ def test_facilitator_and_two_participants(server: StreamlitServer, browser: Any,
     # ------------------------------------------------ two participants, each on their own device
     answers = {  # participant: (votes as (question, item index, role label), scan answers as (question, label))
         "A": ([(NOW, 0, "Regisseur"), (SHOULD, 0, "Samenwerkingspartner"), (NOW, 1, "Regisseur")],
-              [("Weet u waar uw partners behoefte aan hebben?", "Ja"), ("Bent u dienstbaar?", "Nee")]),
+              [("L1. Weet u waar uw partners behoefte aan hebben?", "Volmondig ja"), ("L6. Bent u dienstbaar?", "Nee")]),
         "B": ([(NOW, 0, "Zelf doen"), (SHOULD, 0, "Regisseur"), (SHOULD, 1, "Facilitator")],
-              [("Weet u waar uw partners behoefte aan hebben?", "Deels")]),
+              [("L1. Weet u waar uw partners behoefte aan hebben?", "Deels")]),
     }
     participants = {}
     for name, (votes, scan_answers) in answers.items():
@@ -195,7 +195,7 @@ def test_facilitator_and_two_participants(server: StreamlitServer, browser: Any,
         open_url(tab, join_link)
         assert_clean(tab)
         assert heading(tab) == "Werkplaats"
-        assert tab.get_by_text("Je doet anoniem mee", exact=False).count() == 1
+        assert tab.get_by_text("U doet anoniem mee", exact=False).count() == 1
         assert tab.locator('[data-testid="stMetric"]').count() == 0, "a participant sees no counts"
         assert tab.locator(".js-plotly-plot").count() == 0, "a participant sees no results"
         for question, index, role in votes:
@@ -236,8 +236,8 @@ def test_facilitator_and_two_participants(server: StreamlitServer, browser: Any,
     assert should == {"Regisseur": [1, 0], "Samenwerkingspartner": [1, 0], "Facilitator": [0, 1]}
     rows = charts[NOW]["traces"][0]["y"]
     assert all("inventaris: Regisseur" in row for row in rows), "every row names the inventory's role"
-    themes = charts["Zelfscan van de groep per thema"]["traces"][0]["x"]
-    assert themes[0] == pytest.approx(50.0), "partners: A (ja, nee) = 50, B (deels) = 50"
+    assert not [t for t in charts if "thema" in t.lower()], "no merged score per theme"
+    assert metric_value(facilitator, "Louweret: iedereen volmondig ja") == "0 van 8"  # L1: A ja, B deels
     answers_chart = {t["name"]: t["x"][0] for t in charts["Zelfscan: antwoorden per vraag"]["traces"]}
     assert answers_chart == {"Ja": 1, "Deels": 1, "Nee": 0}, "the first scan question: A ja, B deels"
     shot(facilitator, "4_begeleider_resultaten")

@@ -53,7 +53,7 @@ def test_elements_as_rows(comparison) -> None:
     chart = element_comparison_bars(comparison)
     table = chart.table.set_index("Element")
     assert table["Verschil"].tolist() == [0, 1, -1, 0]
-    assert list(table.index) == ["A – Visie ontwikkelen", "B – Het netwerk koesteren", "C – De (eigen) rol benoemen",
+    assert list(table.index) == ["A – Visie ontwikkelen", "B – Het netwerk koesteren", "C – De eigen rol benoemen",
                                  "D – Variëren in aanpak"]
     bars = traces(chart)
     assert bars["na"].orientation == "h" and list(bars["na"].text) == ["1 (±0)", "2 (+1)", "0 (−1)", "1 (±0)"]

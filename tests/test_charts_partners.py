@@ -127,7 +127,7 @@ def test_influence_interest_grid(inv: Inventory) -> None:
     annotations = [a.text for a in chart.figure.layout.annotations]
     for quadrant in partner_analysis.QUADRANTS:
         assert any(quadrant in a for a in annotations)
-    assert chart.table["Kwadrant"].tolist() == ["Tevreden houden", "Informeren", "Monitoren"]
+    assert chart.table["Kwadrant"].tolist() == ["Invloed benutten", "Belang laten meewegen", "Verbonden blijven"]
     assert chart.table["Invloed (gem.)"].tolist() == ["4,5", "2,0", "1,0"]
     assert chart.extra["unlabelled"] == 0
 

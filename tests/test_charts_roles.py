@@ -7,6 +7,7 @@ from conftest import inventory_of
 from realistic import Sheet
 
 from regie import load_inventory
+from regie import vocabulary as voc
 from regie.analysis import roles as role_analysis
 from regie.charts import roles as charts
 from regie.charts.theme import ROLE_COLOURS
@@ -18,11 +19,11 @@ SUBTITLE = "Alle projecten · test.xlsx"
 @pytest.fixture(scope="module")
 def inv() -> Inventory:
     return inventory_of(Sheet("Projecten", [
-        ["ID", "Projectnaam", "Regie", "Rol visie", "Rol beleid", "Rol uitvoering"],
-        [1, "A", "intern", "Regisseur", "Regisseur", "Partner"],
-        [2, "B", "extern", "Regisseur", "Regisseur", "Partner"],
-        [3, "C", None, "Facilitator", None, "Opdrachtgever"],
-        [4, "D", "beide", None, "Zelf doen", None],
+        ["ID", "Projectnaam", "Fase", "Regie", "Rol visie", "Rol beleid", "Rol uitvoering", "Overheidsrol"],
+        [1, "A", "visie; beleid; uitvoering", "intern", "Regisseur", "Regisseur", "Partner", "Samenwerkende overheid"],
+        [2, "B", "visie; beleid; uitvoering", "extern", "Regisseur", "Regisseur", "Partner", None],
+        [3, "C", "visie; uitvoering", None, "Facilitator", None, "Opdrachtgever", "Presterende; rechtmatige"],
+        [4, "D", "beleid", "beide", None, "Zelf doen", None, None],
     ]))
 
 
@@ -64,26 +65,38 @@ def test_sankey_without_paths_is_empty_not_an_error() -> None:
     assert charts.path_table(inv).empty
 
 
-@pytest.mark.parametrize(("build", "categories"), [
-    (charts.rivm_bars, role_analysis.RIVM_CATEGORIES),
-    (charts.government_role_bars, role_analysis.GOVERNMENT_CATEGORIES),
+@pytest.mark.parametrize(("build", "categories", "rows"), [
+    (charts.rivm_bars, role_analysis.RIVM_CATEGORIES, ["Visie", "Beleid", "Uitvoering"]),
+    (charts.government_role_bars, role_analysis.GOVERNMENT_CATEGORIES,
+     ["Alle projecten", "Visie", "Beleid", "Uitvoering"]),
 ])
-def test_lens_bars_are_stacked_with_labels(inv: Inventory, build, categories) -> None:
+def test_lens_bars_are_stacked_with_labels(inv: Inventory, build, categories, rows) -> None:
     chart = build(inv, SUBTITLE)
     assert [t.name for t in chart.figure.data] == list(categories)
     assert chart.figure.layout.barmode == "stack"
-    assert chart.table["Fase"].tolist() == ["Visie", "Beleid", "Uitvoering"]
+    assert chart.table["Fase"].tolist() == rows
+    assert chart.source, "each lens names its seed"
     for trace in chart.figure.data:
         assert [t for t in trace.text if t] == [str(v) for v in trace.x if v]
     assert SUBTITLE in chart.figure.layout.title.text
 
 
-def test_rivm_cooperation_counts_regisseur_and_partner(inv: Inventory) -> None:
+def test_rivm_bars_count_the_regisseur_under_no_single_scenario(inv: Inventory) -> None:
     chart = charts.rivm_bars(inv, SUBTITLE)
     table = chart.table.set_index("Fase")
     assert table.loc["Uitvoering", "Uitvoering door samenwerking"] == 2
-    assert table.loc["Visie", "Uitvoering door samenwerking"] == 2
+    assert table.loc["Visie", "Uitvoering door samenwerking"] == 0
+    assert table.loc["Visie", voc.NO_SCENARIO_LABEL] == 2
     assert table.loc["Visie", "Overlaten aan de samenleving"] == 1
+    assert "RIVM" in chart.source
+
+
+def test_government_roles_as_stated(inv: Inventory) -> None:
+    table = charts.government_role_bars(inv, SUBTITLE).table.set_index("Fase")
+    assert table.loc["Alle projecten", "Samenwerkende overheid"] == 1
+    assert table.loc["Alle projecten", "Presterende overheid"] == 1
+    assert table.loc["Alle projecten", "Rechtmatige overheid"] == 1
+    assert table.loc["Alle projecten", "Niet opgegeven"] == 2
 
 
 def test_regie_kind_bars(inv: Inventory) -> None:

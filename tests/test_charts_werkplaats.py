@@ -7,12 +7,10 @@ import datetime as dt
 import json
 
 import pandas as pd
-import pytest
 
 from regie.charts.werkplaats import (
     item_vote_bars,
     scan_answer_bars,
-    scan_group_theme_bars,
     summary_table,
     votes_by_item_bars,
 )
@@ -91,14 +89,13 @@ def test_project_names_are_text_in_every_figure() -> None:
 ANSWERS = [("p1", "L1", "ja"), ("p1", "L3", "nee"), ("p2", "L1", "deels"), ("p3", "O8", "ja")]
 
 
-def test_group_scan_per_theme() -> None:
-    chart = scan_group_theme_bars(results({}, ANSWERS), "sub")
-    x = list(chart.figure.data[0].x)
-    assert x == [pytest.approx(75.0), 0, 0, pytest.approx(100.0)]
-    assert list(chart.figure.data[0].text) == ["75", "0", "geen antwoorden", "100"]
-    assert chart.table.to_dict("list") == {
-        "Thema": [t.label for t in scan.THEMES], "Score (0–100)": ["75", "0", "—", "100"], "Deelnemers": [2, 1, 0, 1],
-    }
+def test_group_checklists_are_counted_apart() -> None:
+    """Per list: how many items everybody who answered them answered ja; the two lists never merge."""
+    lists = wp.scan_checklists(results({}, ANSWERS)).set_index("source")
+    assert lists.loc[scan.LOUWERET, "all_yes"] == 0 and lists.loc[scan.LOUWERET, "open"] == ("L1", "L3")
+    assert lists.loc[scan.LOUWERET, "respondents"] == 2
+    assert lists.loc[scan.OOSTERHOF, "all_yes"] == 1 and lists.loc[scan.OOSTERHOF, "open"] == ()
+    assert list(lists["total"]) == [8, 8]
 
 
 def test_scan_answers_per_question() -> None:
@@ -108,6 +105,7 @@ def test_scan_answers_per_question() -> None:
     assert [bars[a][2] for a in ("Ja", "Deels", "Nee")] == [0, 0, 1], "L3"
     assert len(bars["Ja"]) == len(scan.ITEMS)
     assert chart.table["Vraag"].tolist() == [i.question for i in scan.ITEMS]
+    assert chart.table["Lijst"].tolist() == [scan.SOURCE_LABELS[i.source] for i in scan.ITEMS]
     patterns = {t.name: t.marker.pattern.shape for t in chart.figure.data}
     assert len(set(patterns.values())) == 3
 

@@ -1,4 +1,4 @@
-"""The command line contract: ``python -m regie analyse FILE [--json]`` (INVENTORY.md)."""
+"""The command line contract: ``python -m regie analyse FILE [--json]`` (docs/inventaris.md)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,22 @@ def test_json_of_the_example(example_path: Path) -> None:
     assert result["file"] == "voorbeeld_inventaris.xlsx"
     assert list(result)[:8] == ["file", "counts", "rows", "phases", "elements", "phase_element", "roles", "skills"]
     assert result["counts"]["projects"] >= 25 and result["counts"]["partners"] >= 12
+    assert set(result) == {"file", "counts", "rows", "phases", "elements", "phase_element", "roles", "skills",
+                           "element_coverage", "skills_supply", "skills_load", "issues"}
+    for element in ("A", "B", "C", "D"):
+        assert set(result["element_coverage"][element]) == {"aanwezig", "ontbreekt", "onbekend", "nvt"}
+    supply = result["skills_supply"]["visie"]["Netwerken"]
+    assert set(supply) == {"inzetbaar", "in_ontwikkeling"}
+    load = result["skills_load"]["visie"]["Netwerken"]
+    assert load is None or isinstance(load, float | int)
+
+
+def test_without_a_team_there_is_no_supply_or_load(tmp_path: Path) -> None:
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(xlsx([Sheet("Projecten", [["Projectnaam", "Fase", "Rol"], ["A", "Visie", "Regisseur"]])]))
+    result = json.loads(run("analyse", str(path), "--json").stdout)
+    assert "skills_supply" not in result and "skills_load" not in result
+    assert result["element_coverage"]["B"] == {"aanwezig": 0, "ontbreekt": 1, "onbekend": 0, "nvt": 0}
 
 
 def test_summary_is_dutch(example_path: Path) -> None:
@@ -39,6 +55,9 @@ def test_summary_is_dutch(example_path: Path) -> None:
     assert proc.returncode == 0
     assert "Projecten per fase" in proc.stdout and "Rol van de gemeente per fase" in proc.stdout
     assert "Vraag naar regievaardigheden" in proc.stdout
+    assert "belasting" in proc.stdout and "tekort" not in proc.stdout
+    assert "Elementen A–D per project" in proc.stdout
+    assert "Hulpmiddel van deze app, geen oordeel uit de bron" in proc.stdout
 
 
 def test_unreadable_file_exit_2_without_traceback(tmp_path: Path) -> None:
@@ -73,3 +92,9 @@ def test_header_without_rows_exit_0_with_fout(tmp_path: Path) -> None:
 def test_usage_error_is_dutch() -> None:
     proc = run("analyseer")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("gebruik:") and "ongeldige keuze" in proc.stderr
+    proc = run("analyse")
+    assert "dit ontbreekt nog: BESTAND" in proc.stderr and "required" not in proc.stderr
+    proc = run("--help")
+    assert proc.returncode == 0 and "opties:" in proc.stdout and "toon deze hulptekst" in proc.stdout
+    assert "usage" not in proc.stdout

@@ -103,7 +103,7 @@ def test_wrong_extension_exits_2_in_dutch(tmp_path: Path, out: str) -> None:
 
 @pytest.mark.parametrize(("option", "value", "words"), [
     ("--fase", "afronding", ("Onbekende fase", "'afronding'", "'Visie'", "'Uitvoering'")),
-    ("--rol", "presterende overheid", ("Onbekende rol", "'Geen regie'")),
+    ("--rol", "presterende overheid", ("Onbekende rol", "'Regie bij anderen'")),
     ("--element", "E", ("Onbekend element", "'A – Visie ontwikkelen'")),
     ("--partnertype", "sportclub", ("Onbekend partnertype", "'GGD'")),
     ("--domein", "onderwijs", ("Onbekend domein", "'Wonen, welzijn en zorg'")),

@@ -25,6 +25,48 @@ def test_example_matches_the_generator_model(example: dict, key: str) -> None:
     assert example[key] == make_data.expected_counts()[key]
 
 
+def test_example_supply_matches_the_generator(example: dict) -> None:
+    assert example["skills_supply"] == make_data.skill_supply()
+    assert "skills_gap" not in example
+    for phase in voc.PHASES:
+        for skill in phase.skills:
+            ready = example["skills_supply"][phase.code][skill]["inzetbaar"]
+            demand = example["skills"][phase.code][skill]
+            assert example["skills_load"][phase.code][skill] == (round(demand / ready, 2) if ready else None)
+
+
+def _coverage_from_the_generator() -> dict[str, dict[str, int]]:
+    """docs/domein.md section 2, computed from the generator's own structures (not from the file)."""
+    counts = {e: dict.fromkeys(("aanwezig", "ontbreekt", "onbekend", "nvt"), 0) for e in voc.ELEMENT_CODES}
+    involved: dict[str, set[str | None]] = {}
+    for link in make_data.INVOLVEMENTS:
+        involved.setdefault(link["project_id"], set()).add(link["fase"])
+    for project in make_data.PROJECTS:
+        pid, phases = project["id"], set(project["phases"])
+        links = involved.get(pid, set()) | ({None} if project["partners"] else set())
+        roles = {phase: codes for phase, codes in make_data.project_roles(project).items() if codes - {voc.UNKNOWN}}
+        shared = project["gedeelde_visie"]
+        if shared:
+            a = "aanwezig" if shared == "ja" else "ontbreekt"
+        elif "visie" in links or ("visie" in phases and None in links):
+            a = "aanwezig"
+        else:
+            a = "ontbreekt" if "visie" in phases else "onbekend"
+        counts["A"][a] += 1
+        counts["B"]["aanwezig" if links else "ontbreekt"] += 1
+        counts["C"]["aanwezig" if phases <= set(roles) else "ontbreekt"] += 1
+        if len(phases) <= 1 or len(roles) <= 1:
+            counts["D"]["nvt"] += 1
+        else:
+            counts["D"]["ontbreekt" if len({frozenset(c) for c in roles.values()}) == 1 else "aanwezig"] += 1
+    return counts
+
+
+def test_example_element_coverage_matches_the_generator(example: dict) -> None:
+    assert example["element_coverage"] == _coverage_from_the_generator()
+    assert sum(example["element_coverage"]["A"].values()) == example["counts"]["projects"]
+
+
 def test_example_is_clean_and_rich(example: dict) -> None:
     assert example["issues"] == []
     assert example["counts"]["projects"] >= 25 and example["counts"]["partners"] >= 12

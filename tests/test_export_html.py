@@ -7,6 +7,7 @@ from the internet), with every chart interactive plus its table, to e-mail to a 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import shutil
 from pathlib import Path
@@ -170,3 +171,13 @@ def test_report_works_offline_in_chromium(tmp_path: Path) -> None:
     assert blocked == [] and errors == []
     assert drawn == sum(v.missing(inv) is None for v in pres.VIEWS)
     assert heading == "Regierol per fase — <b>gemeente</b> & =inventaris.xlsx"
+
+
+def test_sources_and_the_apps_own_readings_are_marked() -> None:
+    document = report(example_inventory())
+    for code in ("role_order", "skills", "element_coverage", "schema3_for_all"):
+        assert html.escape(voc.READINGS[code].note) in document, code
+    assert document.count('class="hulpmiddel"') >= 4
+    assert "Waar de vier elementen van regie ontbreken" in document
+    assert html.escape(voc.cite("movisie", "Schema 3 (het uitgewerkte voorbeeld van Breda)")) in document
+    assert html.escape(voc.sources.SCHEMA3_EXAMPLE) in document

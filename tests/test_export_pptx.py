@@ -26,8 +26,8 @@ from pptx.util import Inches
 
 from regie import analysis, load_inventory
 from regie import vocabulary as voc
+from regie.analysis import elements, paths, skills
 from regie.analysis import partners as partner_analysis
-from regie.analysis import paths, skills
 from regie.analysis.filters import Filters, apply, describe
 from regie.analysis.privacy import hide_names
 from regie.charts import presentation as pres
@@ -111,16 +111,20 @@ def test_every_view_has_a_native_chart_with_the_analysis_numbers() -> None:
     assert list(chart.plots[0].categories) == phases
     assert series_values(chart) == {voc.role_label(r): [roles[p][r] for p in voc.PHASE_CODES] for r in analysis.ROLE_KEYS}
 
-    chart = chart_of(slides["vaardigheden"])  # the example has a team: demand, supply and gap
-    assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
-    gap = skills.gap_table(inv)
-    assert list(chart.plots[0].categories) == [f"{s} ({f})" for s, f in zip(gap["Vaardigheid"], gap["Fase"], strict=True)]
+    chart = chart_of(slides["vaardigheden"])  # the example has a team: inzetbaar and in ontwikkeling per skill
+    assert chart.chart_type == XL_CHART_TYPE.BAR_STACKED
+    table = skills.supply_table(inv)
+    assert list(chart.plots[0].categories) == [
+        f"{s} ({f.lower()}) · vraag {q}" for s, f, q in zip(table["Vaardigheid"], table["Fase"], table["Vraag (projecten)"],
+                                                           strict=True)]
     assert series_values(chart) == {
-        "Vraag (projecten)": gap["Vraag (projecten)"].tolist(), "Aanbod (teamleden)": gap["Aanbod (teamleden)"].tolist(),
-        "Tekort": gap["Tekort"].tolist(),
+        "Inzetbaar": table["Inzetbaar (teamleden)"].tolist(), "In ontwikkeling": table["In ontwikkeling (teamleden)"].tolist(),
     }
     demand = analysis.skill_demand(inv)
-    assert all(demand[voc.SKILL_PHASE[s]][s] == v for s, v in zip(gap["Vaardigheid"], gap["Vraag (projecten)"], strict=True))
+    assert all(demand[voc.SKILL_PHASE[s]][s] == v for s, v in zip(table["Vaardigheid"], table["Vraag (projecten)"],
+                                                                   strict=True))
+    notes = slides["vaardigheden"].notes_slide.notes_text_frame.text
+    assert voc.READING_MARKER in notes and "Schema 3" in notes
 
     chart = chart_of(slides["partners"])
     assert chart.chart_type == XL_CHART_TYPE.BAR_STACKED
@@ -147,7 +151,8 @@ def test_skills_without_team_show_the_demand() -> None:
     chart = chart_of(view_slides(deck(inv))["vaardigheden"])
     demand = analysis.skill_demand(inv)
     values = dict(zip(chart.plots[0].categories, chart.plots[0].series[0].values, strict=True))
-    assert values == {f"{s} ({voc.phase_label(p.code)})": demand[p.code][s] for p in voc.PHASES for s in p.skills}
+    assert values == {f"{p.label}: {', '.join(s.lower() for s in p.skills)}": demand[p.code][p.skills[0]]
+                      for p in voc.PHASES}
     assert [s.name for s in chart.plots[0].series] == ["Vraag (projecten)"]
 
 
@@ -306,3 +311,22 @@ def test_libreoffice_converts_the_deck_to_pdf(tmp_path: Path) -> None:
     assert pdf.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages == 1 + len(pres.VIEWS) + 1
+
+
+def test_sources_and_the_apps_own_readings_are_marked() -> None:
+    """docs/domein.md: what comes from a seed names it; the app's own readings carry the marker, on the slide
+    and in the speaker notes; the element coverage travels in the notes of the phase × element slide."""
+    inv = example_inventory()
+    prs = deck(inv)
+    slides = view_slides(prs)
+    notes = {key: slide.notes_slide.notes_text_frame.text for key, slide in slides.items()}  # type: ignore[attr-defined]
+    for key in ("rol_per_fase", "rolpaden", "vaardigheden"):
+        assert voc.READING_MARKER in notes[key], key
+        assert voc.READING_MARKER in text_of(slides[key]), f"{key}: visible on the slide, not only in the notes"
+    coverage = elements.coverage_counts(inv)
+    assert "Waar de vier elementen van regie ontbreken" in notes["fase_element"]
+    assert voc.READINGS["element_coverage"].note in notes["fase_element"]
+    assert f"Ontbreekt {coverage['A']['ontbreekt']}" in notes["fase_element"]
+    schema3 = prs.slides[SCHEMA3_INDEX]
+    assert voc.sources.SCHEMA3_EXAMPLE in text_of(schema3)
+    assert voc.READINGS["schema3_for_all"].note in schema3.notes_slide.notes_text_frame.text

@@ -266,6 +266,32 @@ def test_toelichting_explains_every_column() -> None:
             assert (sheet, column) in explained, (sheet, column)
 
 
+def test_toelichting_names_the_sources_and_marks_the_apps_own_readings() -> None:
+    data = export.workbook_bytes(example_inventory())
+    rows = sheet_rows(data, "Toelichting")
+    cells = [str(c) for row in rows for c in row if c]
+    for source in voc.SOURCES.values():
+        assert source.citation in cells
+    assert voc.READING_MARKER in cells
+    for code in export.EXPORT_READINGS:
+        assert any(voc.READINGS[code].name.lower() in c.lower() for c in cells), code
+    coverage = next(r[2] for r in rows if r[:2] == ("Projecten", "Dekking A"))
+    assert voc.READING_MARKER in coverage
+
+
+def test_coverage_and_evaluatie_are_explained_per_project() -> None:
+    inv = load_inventory(rb.synonyms_xlsx(), "s.xlsx")
+    data = export.workbook_bytes(inv)
+    header, *rows = sheet_rows(data, "Projecten")
+    for column in ("Dekking A", "Dekking B", "Dekking C", "Dekking D", "Uitleg dekking A–D"):
+        assert column in header
+    explained = [r[header.index("Uitleg fasen")] for r in rows]
+    assert any("Hulpmiddel van deze app, geen oordeel uit de bron" in str(e) for e in explained), \
+        "beleidsevaluatie → beleid says so in a sentence"
+    notes = [r for r in sheet_rows(data, "Toelichting") if r and r[0] == "Evaluatie als beleid"]
+    assert notes and "beleidsevaluatie" in str(notes[0][1]).lower()
+
+
 def test_meldingen_hold_the_validation_report() -> None:
     inv = load_inventory(rb.partners_xlsx(), "x.xlsx")
     rows = sheet_rows(export.workbook_bytes(inv), "Meldingen")

@@ -18,7 +18,7 @@ def roles_of(rows: list[list[object]], header: list[str] = H) -> dict[str, dict[
     return {p: {r: n for r, n in counts.items() if n} for p, counts in result["roles"].items()}
 
 
-# Each case: one project row and the expected roles per phase (INVENTORY.md "roles").
+# Each case: one project row and the expected roles per phase (docs/inventaris.md, section 8, roles).
 ROLE_CASES = [
     ("project role at its phases", [1, "P", "visie; beleid", "regisseur", None, None, None],
      {"visie": {"regisseur": 1}, "beleid": {"regisseur": 1}, "uitvoering": {}}),
@@ -142,8 +142,11 @@ def test_team_long_and_supply() -> None:
     result = analysis_of(projects, team)
     assert result["counts"]["team"] == 3
     assert result["rows"]["team"] == {"read": 5, "used": 4, "rejected": 1}
-    assert result["skills_supply"]["Netwerken"] == 2 and result["skills_supply"]["Initiëren"] == 1
-    assert result["skills_gap"]["Netwerken"] == 1 - 2
+    supply = result["skills_supply"]["visie"]
+    assert supply["Netwerken"] == {"inzetbaar": 2, "in_ontwikkeling": 0}  # Ann 4, Bo hoog
+    assert supply["Initiëren"] == {"inzetbaar": 0, "in_ontwikkeling": 1}  # Ann 2
+    assert result["skills_load"]["visie"] == {"Netwerken": 0.5, "Stimuleren": None, "Initiëren": None}
+    assert "skills_gap" not in result
 
 
 def test_team_wide_format() -> None:
@@ -151,9 +154,10 @@ def test_team_wide_format() -> None:
     team = Sheet("Team", [["Naam", "Netwerken", "Onderhandelen", "Vastleggen van afspraken"],
                           ["Ann", 4, None, "x"], ["Bo", "nee", 2, None]])
     result = analysis_of(projects, team)
-    assert result["skills_supply"]["Netwerken"] == 1
-    assert result["skills_supply"]["Onderhandelen"] == 1
-    assert result["skills_supply"]["Vastleggen van afspraken"] == 1
+    supply = result["skills_supply"]
+    assert supply["visie"]["Netwerken"] == {"inzetbaar": 1, "in_ontwikkeling": 0}  # Ann 4; Bo "nee"
+    assert supply["beleid"]["Onderhandelen"] == {"inzetbaar": 0, "in_ontwikkeling": 1}  # Bo 2
+    assert supply["uitvoering"]["Vastleggen van afspraken"] == {"inzetbaar": 1, "in_ontwikkeling": 0}  # mark
 
 
 def test_degenerate_inventories_map() -> None:

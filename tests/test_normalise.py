@@ -1,4 +1,4 @@
-"""Normalisation and whole-first-then-split matching (DOMAIN.md section 1 and 2)."""
+"""Normalisation and whole-first-then-split matching (docs/domein.md section 1 and 2)."""
 
 from __future__ import annotations
 

@@ -22,6 +22,7 @@ from ui_support import (
 from regie import analysis, load_inventory
 from regie import vocabulary as voc
 from regie.analysis import cells
+from regie.analysis import elements as coverage
 
 PAGE = PAGE_BY_STEM["fasen_en_elementen"].path
 PHASE_KEY, ELEMENT_KEY = "fasen_cel_fase", "fasen_cel_element"
@@ -43,12 +44,32 @@ def test_example() -> None:
     assert [t.value for t in at.title] == ["Fasen en elementen"]
     assert EXAMPLE_BANNER in [i.value for i in at.info]
     titles = chart_titles(at)
-    assert [t.split("<br>")[0] for t in titles] == ["Projecten per fase en element", "Projecten per element"]
+    assert [t.split("<br>")[0] for t in titles] == [
+        "Projecten per fase en element", "Projecten per element", "Waar de vier elementen van regie ontbreken"]
     assert all("Alle projecten · voorbeeld_inventaris.xlsx" in t for t in titles)
     heat = next(s for s in plotly_specs(at) if s["data"][0]["type"] == "heatmap")
     assert heat["data"][0]["z"] == [[3, 1, 1, 2, 3], [3, 4, 4, 5, 2], [1, 6, 10, 3, 2]]
-    assert [t.label for t in at.toggle] == ["Toon als tabel"] * 2
+    assert [t.label for t in at.toggle] == ["Toon als tabel"] * 3 + ["Alleen projecten waar een element ontbreekt"]
     assert voc.SCHEMA_TITLES[3] in [h.value for h in at.header]
+    assert "Fase × element, zoals de inventaris ze noemt" in [h.value for h in at.header]
+
+
+def test_element_coverage_per_project_is_marked_as_the_apps_reading() -> None:
+    at = run()
+    inv = load_inventory(EXAMPLE)
+    table = frame(at, "Waarom A")
+    assert len(table) == len(inv.projects)
+    counts = coverage.coverage_counts(inv)
+    for element in voc.ELEMENT_CODES:
+        column = table[voc.element_label(element)]
+        for status in coverage.STATUSES:
+            assert (column == coverage.STATUS_LABELS[status]).sum() == counts[element][status], (element, status)
+    captions = "\n".join(c.value for c in at.caption)
+    assert voc.READINGS["element_coverage"].name in captions and voc.READING_MARKER in captions
+    at.toggle(key="fasen_dekking_ontbreekt").set_value(True).run()
+    missing = frame(at, "Waarom A")
+    assert 0 < len(missing) < len(table)
+    assert (missing[[voc.element_label(e) for e in voc.ELEMENT_CODES]] == "Ontbreekt").any(axis=1).all()
 
 
 def test_the_largest_cell_is_listed_first() -> None:
@@ -58,7 +79,7 @@ def test_the_largest_cell_is_listed_first() -> None:
     listed = frame(at, CELL_COLUMN)
     assert len(listed) == 10
     assert list(listed.columns) == list(cells.CELL_COLUMNS)
-    assert any("Uitvoering × C – De (eigen) rol benoemen: 10 projecten" in m.value for m in at.markdown)
+    assert any("Uitvoering × C – De eigen rol benoemen: 10 projecten" in m.value for m in at.markdown)
 
 
 @pytest.mark.parametrize(("phase", "element", "count"), [
@@ -102,7 +123,8 @@ def test_element_tabs_with_their_content_and_counts() -> None:
         assert kind.label in text and all(task in text for task in kind.tasks)
     for element in voc.ELEMENTS:
         assert element.about in text
-    assert "MOVISIE (2010), Werk maken van regie, Schema 3" in text
+    assert voc.schema_source(3) in text
+    assert voc.sources.SCHEMA3_EXAMPLE in text
 
 
 def test_schema3_table_is_verbatim() -> None:
@@ -131,7 +153,8 @@ def test_degenerate_inventories(case: str) -> None:
     at = run((DEGENERATE[case](), f"{case}.xlsx"))
     assert not at.exception, exceptions(at)
     assert [t.value for t in at.title] == ["Fasen en elementen"]
-    assert len(plotly_specs(at)) == 2
+    has_projects = bool(len(load_inventory(DEGENERATE[case](), f"{case}.xlsx").projects))
+    assert len(plotly_specs(at)) == (3 if has_projects else 2), "the coverage chart needs projects"
 
 
 def test_one_project() -> None:

@@ -77,7 +77,7 @@ def test_example_suggestions_accept_and_reject() -> None:
     assert len(open_now) == 7
     assert [b.key for b in at.button if b.key and b.key.startswith("inventaris_sugg_") and b.key.endswith("_terug")] == [accept[0].key.replace("_ja", "_terug")]
     caption = " ".join(c.value for c in at.caption)
-    assert "7 open, 1 geaccepteerd, 1 afgewezen." in caption
+    assert "Suggesties: 7 open, 1 geaccepteerd en 1 afgewezen." in caption
     # undo both
     at.button(key=accept[0].key.replace("_ja", "_terug")).click().run()
     at.button(key="inventaris_sugg_terugzetten").click().run()

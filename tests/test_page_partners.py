@@ -58,7 +58,7 @@ def test_example() -> None:
     assert all("Alle projecten · voorbeeld_inventaris.xlsx" in t for t in chart_titles(at))
     assert metrics(at) == {
         "Partners": "28", "Koppelingen partner–project": "94", "Werkgebied buiten de gemeente": "50%",
-        "Nauw betrekken": "7", "Tevreden houden": "1", "Informeren": "12", "Monitoren": "8",
+        "Samen optrekken": "7", "Invloed benutten": "1", "Belang laten meewegen": "12", "Verbonden blijven": "8",
     }
     assert any("Alle 28 partners en 29 projecten met een koppeling in deze fase." in c.value for c in at.caption)
     top = frame(at, "Tussenpositie")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from page_checks import frame
 from streamlit.testing.v1 import AppTest
 from ui_support import (
     DEGENERATE,
@@ -27,7 +28,6 @@ PAGE = ROOT / "pages" / "positionering.py"
 TITLES = [
     "Pröppers invalshoeken: beleidskader en doorzettingsmacht",
     "Soorten gemeentelijke taken per fase (Schema 1)",
-    "De vier overheidsrollen van Kaag en Braassem",
 ]
 
 
@@ -50,20 +50,24 @@ def test_example_shows_every_chart_with_data() -> None:
     assert EXAMPLE_BANNER in infos(at)
     assert titles(at) == TITLES
     assert all("Alle projecten · voorbeeld_inventaris.xlsx" in t for t in chart_titles(at))
-    grid, bars, quadrant = plotly_specs(at)
+    grid, bars = plotly_specs(at)
     assert sum(len(trace["text"]) for trace in grid["data"]) == 30, "every project is a labelled marker"
     assert sum(int(t) for trace in bars["data"] for t in trace["text"] if t) == sum(
-        len(p["phases"]) for p in make_data.PROJECTS)
-    assert "Samenwerkende overheid" in str(quadrant["layout"]["annotations"])
-    for help_text in (pos.PROPPER_HELP, pos.TASK_KIND_HELP, pos.ROLES_HELP):
+        len(p["phases"]) * len(p["taaksoort"]) for p in make_data.PROJECTS)
+    assert "overheid" not in str(grid) + str(bars), "no government-role quadrant derived from the role"
+    for help_text in (pos.PROPPER_HELP, pos.TASK_KIND_HELP):
         assert help_text not in infos(at)
+    rules = frame(at, "Wat Schema 1 zegt").set_index("ID")
+    assert rules.at["P03", "Taaksoort"] == "Privaatrechtelijke taken, Belanghebbende taken"
+    assert "bewuster worden afgewogen" in rules.at["P03", "Wat Schema 1 zegt"]
+    assert "geen sprake van een keuze" in rules.at["P13", "Wat Schema 1 zegt"]
 
 
 def test_upload_without_positioning_columns() -> None:
     at = run(named_partners_xlsx(), "mijn_inventaris.xlsx")
     assert not at.exception, exceptions(at)
     assert pos.PROPPER_HELP in infos(at) and pos.TASK_KIND_HELP in infos(at)
-    assert titles(at) == ["De vier overheidsrollen van Kaag en Braassem"]
+    assert titles(at) == []
 
 
 def test_upload_with_positioning_columns_and_hostile_names() -> None:

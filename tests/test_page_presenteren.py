@@ -69,7 +69,7 @@ def test_choose_a_view_directly() -> None:
     at.run()
     assert not at.exception, exceptions(at)
     assert header(at).endswith("Regievaardigheden")
-    assert chart_titles(at)[0].startswith("Vraag en aanbod per vaardigheid")
+    assert chart_titles(at)[0].startswith("Aanbod in het team per vaardigheid")
 
 
 def test_charts_are_large_for_the_projector() -> None:

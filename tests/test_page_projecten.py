@@ -55,6 +55,23 @@ def test_example_table() -> None:
     assert any("30 projecten" in c.value for c in at.caption)
 
 
+def test_element_coverage_government_roles_and_afdelingen_per_project() -> None:
+    rows = table(run()).set_index("ID")
+    assert (rows.at["P12", "Dekking A"], rows.at["P12", "Dekking D"]) == ("Ontbreekt", "N.v.t.")
+    assert "Gedeelde visie" in rows.at["P12", "Uitleg dekking A–D"]
+    assert rows.at["P13", "Overheidsrol"] == "Presterende overheid; Rechtmatige overheid"
+    assert rows.at["P03", "Taaksoort"] == "Privaatrechtelijke taken; Belanghebbende taken"
+    assert rows.at["P13", "Aantal afdelingen"] == 3 and rows.at["P10", "Aantal afdelingen"] == 0
+    assert rows.at["P20", "Vorm"] == "Samenwerking met andere gemeenten"
+
+
+def test_evaluatie_read_as_beleid_says_so() -> None:
+    data = workbook({"Projecten": [["ID", "Projectnaam", "Fase"], ["E1", "Evaluatie Wmo", "Beleidsevaluatie"]]})
+    row = table(run(data)).set_index("ID").loc["E1"]
+    assert row["Fasen"] == "Beleid"
+    assert "Hulpmiddel van deze app, geen oordeel uit de bron" in row["Uitleg fasen"]
+
+
 @pytest.mark.parametrize(("query", "expected"), [
     ("kolderdijk", {"P02"}),          # case-insensitive
     ("KOLDERDIJK", {"P02"}),

@@ -23,13 +23,15 @@ from ui_support import (
     workbook,
 )
 
+from regie import analysis, load_inventory
 from regie import vocabulary as voc
 from regie.ui.widgets import escape_markdown
 
 PAGE = PAGE_BY_STEM["rol_per_fase"].path
+EXAMPLE = PAGE.parents[1] / "data" / "voorbeeld_inventaris.xlsx"
 TITLES = [
-    "Rol van de gemeente per fase", "Rolpad van projecten over de fasen", "Rol per fase als RIVM-scenario",
-    "Rol per fase als overheidsrol", "Interne en externe regie",
+    "Rol van de gemeente per fase (met geplande rollen apart)", "Rolpad van projecten over de fasen",
+    "Rol per fase als scenario van RIVM", "Overheidsrol volgens de inventaris", "Interne en externe regie",
 ]
 
 
@@ -62,11 +64,15 @@ def test_example() -> None:
     assert paths.iloc[0].to_dict() == {
         "Rolpad": "Beleid: Samenwerkingspartner → Uitvoering: Opdrachtgever", "Projecten": 3, "Aandeel": "17%",
     }
-    lens = frame(at, "RIVM-scenario")
-    assert lens.set_index("Rol").loc["Samenwerkingspartner", "RIVM-scenario"] == "Uitvoering door samenwerking"
-    assert voc.RIVM_COOPERATION_NOTE in infos(at)
-    assert voc.GOVERNMENT_ROLES_NOTE in infos(at)
+    lens = at.table[0].value.set_index("Rol")
+    assert lens.loc["Samenwerkingspartner", "RIVM-scenario"] == "Uitvoering door samenwerking"
+    assert lens.loc["Regisseur", "RIVM-scenario"] == "—"
+    assert lens.loc["Regie bij anderen", "Betekenis"].startswith("de regie in deze fase ligt bij een andere partij")
+    assert voc.sources.LOUWERET_DISAGREES in infos(at), "the seeds disagree on what counts as regie"
     text = rendered(at).all_text()
+    assert voc.sources.KAAG_GOVERNMENT_ROLES in text
+    assert voc.READINGS["role_order"].name in text and voc.READING_MARKER in text
+    assert "Geen regie" not in text, "geen is labelled Regie bij anderen"
     assert voc.REGIE_KIND_TEXTS["intern"] in text and voc.REGIE_KIND_TEXTS["extern"] in text
     assert any("30 van de 30 projecten zeggen welke regie het is." in c.value for c in at.caption)
     assert [t.label for t in at.toggle] == ["Toon als tabel"] * 5
@@ -77,8 +83,13 @@ def test_example_numbers_in_the_charts() -> None:
     specs = {t.split("<br>")[0]: s for t, s in zip(chart_titles(at), rendered(at).plotly, strict=True)}
     sankey = specs["Rolpad van projecten over de fasen"]["data"][0]
     assert "Visie: Regisseur (8)" in sankey["node"]["label"]
-    rivm = {t["name"]: t["x"] for t in specs["Rol per fase als RIVM-scenario"]["data"]}
-    assert rivm["Uitvoering door samenwerking"] == [9, 17, 5]
+    rivm = {t["name"]: t["x"] for t in specs["Rol per fase als scenario van RIVM"]["data"]}
+    assert rivm["Uitvoering door samenwerking"] == [0, 5, 2]
+    assert rivm[voc.NO_SCENARIO_LABEL] == [7, 8, 2]  # regisseur (and regie bij anderen)
+    roles = {t["name"]: t["x"] for t in specs[TITLES[0]]["data"]}
+    in_phase = [sum(v[i] for name, v in roles.items() if not name.startswith("Gepland")) for i in range(3)]
+    phases = analysis.phase_counts(load_inventory(EXAMPLE))
+    assert in_phase == [phases[p] for p in voc.PHASE_CODES], "each bar adds up to the projects in that phase"
     regie = {t["name"]: t["x"] for t in specs["Interne en externe regie"]["data"]}
     assert regie["Externe regie"] == [21, 6, 10, 15]
 
@@ -90,7 +101,7 @@ def test_uploaded_per_phase_roles() -> None:
     assert metrics(at)["Projecten met een rolpad"] == "3"
     assert set(frame(at, "Rolpad")["Rolpad"]) == {
         "Visie: Facilitator → Beleid: Facilitator",
-        "Visie: Geen regie → Uitvoering: Zelf doen",
+        "Visie: Regie bij anderen → Uitvoering: Zelf doen",
         "Visie: Regisseur → Uitvoering: Samenwerkingspartner",
     }
     assert all("rollen.xlsx" in t for t in chart_titles(at))

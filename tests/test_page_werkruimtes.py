@@ -85,7 +85,7 @@ def test_an_empty_database(url: str) -> None:
     where = notices[0]
     assert "De gegevens worden opgeslagen in de SQLite-database van de app" in where
     assert "regie.sqlite3" not in where and "/" not in where.split("app.")[0], "the server's path is never shown"
-    assert "alleen bewaard als je dat bij het opslaan aanvinkt" in where
+    assert "alleen bewaard als u dat bij het opslaan aanvinkt" in where
     assert "Verwijderen haalt de gegevens echt weg" in where
     assert any("nog geen werkruimtes" in m for m in messages(at, "info"))
     assert at.selectbox(key="werkruimtes_kies").options == ["— geen —"]

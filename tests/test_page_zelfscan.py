@@ -1,5 +1,5 @@
-"""AppTest of pages/zelfscan.py on its own: the questionnaire, the scores per theme, the advice for
-weak points, remembered answers, and inventories that do not matter to it."""
+"""AppTest of pages/zelfscan.py on its own: the two checklists (x van 8 each, never merged), the open
+points, remembered answers, and inventories that do not matter to it."""
 
 from __future__ import annotations
 
@@ -43,46 +43,47 @@ def test_empty_questionnaire() -> None:
     assert not at.exception, exceptions(at)
     assert [t.value for t in at.title] == ["Zelfscan"]
     assert EXAMPLE_BANNER in [i.value for i in at.info]
-    assert [r.key for r in at.radio] == [f"zelfscan_{i.code}" for t in scan.THEMES for i in scan.ITEMS
-                                         if i.theme == t.code]
-    assert at.radio[0].label == scan.ITEM_BY_CODE["L1"].question
-    assert metrics(at) == {"Beantwoord": "0 van 16", "Totaalscore": "—"}
-    assert [t.split("<br>")[0] for t in chart_titles(at)] == ["Zelfscan per thema"]
-    assert any("Beantwoord de vragen links" in i.value for i in at.info)
-    assert [s.value for s in at.subheader][:4] == [t.label for t in scan.THEMES]
+    assert [r.key for r in at.radio] == [f"zelfscan_{i.code}" for i in scan.ITEMS]
+    assert at.radio[0].label == scan.ITEM_BY_CODE["L1"].original, "Louweret's question verbatim"
+    assert metrics(at) == {"Louweret": "0 van 8", "Oosterhof": "0 van 8"}
+    assert [t.split("<br>")[0] for t in chart_titles(at)] == ["Zelfscan: twee lijsten, elk apart"]
+    assert any("Beantwoord de vragen hierboven" in i.value for i in at.info)
+    shown = markdown(at)
+    assert "nooit tot één score samengevoegd" in shown
+    assert "score" not in " ".join(m.label for m in at.metric).lower()
+    for item in scan.ITEMS:
+        assert item.plain in "\n".join(c.value for c in at.caption) or item.plain in shown, item.code
 
 
-@pytest.mark.parametrize(("answers", "total", "weak"), [
-    (dict.fromkeys(scan.ITEM_BY_CODE, "ja"), "100 van 100", []),
-    ({"L1": "nee", "L2": "deels", "O6": "ja"}, "50 van 100", ["L1", "L2"]),
-    ({"O8": "nee"}, "0 van 100", ["O8"]),
-])
-def test_answers_give_scores_and_advice(answers: dict[str, str], total: str, weak: list[str]) -> None:
+RESULTS = [
+    (dict.fromkeys(scan.ITEM_BY_CODE, "ja"), "8 van 8", "8 van 8", []),
+    ({"L1": "nee", "L2": "deels", "O6": "ja"}, "0 van 8", "1 van 8", ["L1", "L2"]),
+    ({"O8": "nee"}, "0 van 8", "0 van 8", ["O8"]),
+]
+
+
+@pytest.mark.parametrize(("answers", "louweret", "oosterhof", "open_codes"), RESULTS)
+def test_answers_give_x_of_eight_and_the_open_points(answers: dict[str, str], louweret: str, oosterhof: str,
+                                                      open_codes: list[str]) -> None:
     at = answer(run(), answers)
     assert not at.exception, exceptions(at)
-    assert metrics(at) == {"Beantwoord": f"{len(answers)} van 16", "Totaalscore": total}
+    assert metrics(at) == {"Louweret": louweret, "Oosterhof": oosterhof}
     shown = markdown(at)
     for code in scan.ITEM_BY_CODE:
-        assert (scan.ITEM_BY_CODE[code].advice in shown) == (code in weak), code
-    if not weak:
-        assert any("Geen zwakke punten" in s.value for s in at.success)
-    points = frame(at, "Punten")
-    assert len(points) == 16
-
-
-def test_weakest_first() -> None:
-    at = answer(run(), {"L1": "deels", "O2": "nee"})
-    shown = markdown(at)
-    assert shown.index(scan.ITEM_BY_CODE["O2"].advice) < shown.index(scan.ITEM_BY_CODE["L1"].advice)
+        listed = f"- {code}. {scan.ITEM_BY_CODE[code].question}" in shown
+        assert listed == (code in open_codes), code
+    if not open_codes:
+        assert [s.value for s in at.success] == ["Alle acht: volmondig ja.", "Alle acht: op orde."]
+    assert len(frame(at, "In gewone taal")) == 8
 
 
 def test_remembered_answers_return_and_can_be_cleared() -> None:
     at = run(regie_instrument_answers={"zelfscan": {"zelfscan_L3": "nee"}})
     assert at.radio(key="zelfscan_L3").value == "nee"
-    assert scan.ITEM_BY_CODE["L3"].advice in markdown(at)
+    assert f"- L3. {scan.ITEM_BY_CODE['L3'].question}" in markdown(at)
     at.button(key="zelfscan_wissen").click().run()
     assert at.radio(key="zelfscan_L3").value is None
-    assert metrics(at)["Beantwoord"] == "0 van 16"
+    assert metrics(at)["Louweret"] == "0 van 8"
 
 
 @pytest.mark.parametrize("case", ["upload", *DEGENERATE])

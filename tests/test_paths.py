@@ -16,7 +16,7 @@ def test_per_phase_role_columns_make_paths() -> None:
     assert list(table.columns) == list(paths.PATH_COLUMNS)
     assert dict(zip(table["pad"], table["projecten"], strict=True)) == {
         "Visie: Facilitator → Beleid: Facilitator": 1,
-        "Visie: Geen regie → Uitvoering: Zelf doen": 1,
+        "Visie: Regie bij anderen → Uitvoering: Zelf doen": 1,
         "Visie: Regisseur → Uitvoering: Samenwerkingspartner": 1,
     }
     assert table["aandeel"].sum() == pytest.approx(1.0)

@@ -17,7 +17,6 @@ from regie import vocabulary as voc
 from regie.charts import instruments as charts
 from regie.instruments import beslisboom as tree
 from regie.instruments import positionering as pos
-from regie.instruments import zelfscan as scan
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +37,8 @@ def test_propper_counts_of_the_example(example: Inventory) -> None:
 
 
 def test_task_kinds_per_phase_of_the_example(example: Inventory) -> None:
-    expected = Counter((ph, p["taaksoort"]) for p in make_data.PROJECTS for ph in p["phases"])
+    # A task can be of several kinds at once (Schema 1): it counts under each of its kinds.
+    expected = Counter((ph, kind) for p in make_data.PROJECTS for ph in p["phases"] for kind in p["taaksoort"])
     table = pos.task_kind_phase_counts(example)
     assert list(table.index) == list(voc.PHASE_CODES)
     assert list(table.columns) == [*pos.TASK_KIND_ORDER, voc.UNKNOWN]
@@ -49,21 +49,22 @@ def test_task_kinds_per_phase_of_the_example(example: Inventory) -> None:
     assert pos.task_kind_given(example) == len(make_data.PROJECTS)
 
 
-def test_government_quadrant_of_the_example(example: Inventory) -> None:
-    roles = {p["id"]: make_data.project_roles(p) for p in make_data.PROJECTS}
-    table = pos.government_quadrant(example).set_index("overheidsrol")
-    assert list(table.index) == list(voc.GOVERNMENT_ROLES)
-    for name in voc.GOVERNMENT_ROLES:
-        members = set(pos.GOVERNMENT_ROLE_ROLES[name])
-        projects = {pid for pid, per in roles.items() if any(codes & members for codes in per.values())}
-        assert table.at[name, "projecten"] == len(projects), name
-        for phase in voc.PHASE_CODES:
-            in_phase = {pid for pid, per in roles.items() if per.get(phase, set()) & members}
-            assert table.at[name, phase] == len(in_phase), (name, phase)
-    assert table.at["Rechtmatige overheid", "projecten"] == 0
-    geen = sum(1 for per in roles.values() for codes in per.values() if "geen" in codes)
-    assert pos.roles_outside_quadrant(example) == {"geen": geen, voc.UNKNOWN: 0}
-    assert pos.quadrant_roles_given(example) == len(make_data.PROJECTS)
+SCHEMA1_CASES = [
+    # (task kinds as written, kinds read, the seed's rule shown)
+    ("Publiekrechtelijk", ("publiekrechtelijk",), "geen sprake van een keuze"),
+    ("privaatrechtelijk; belanghebbend", ("privaatrechtelijk", "belanghebbend"), "bewuster worden afgewogen"),
+    ("Belanghebbend", ("belanghebbend",), "bewuster worden afgewogen"),
+    ("privaatrechtelijk", ("privaatrechtelijk",), "onpartijdigheid"),
+]
+
+
+@pytest.mark.parametrize(("written", "kinds", "rule"), SCHEMA1_CASES, ids=[c[0] for c in SCHEMA1_CASES])
+def test_schema1_rule_per_project(written: str, kinds: tuple[str, ...], rule: str) -> None:
+    inv = inventory_of(Sheet("Projecten", [["ID", "Projectnaam", "Taaksoort"], ["P1", "A", written]]))
+    table = pos.schema1_table(inv)
+    assert table.loc[0, "Taaksoort"] == ", ".join(pos.TASK_KIND_LABELS[k] for k in kinds)
+    assert rule in table.loc[0, "Wat Schema 1 zegt"]
+    assert set(pos.task_kinds(inv)["taaksoort"]) == set(kinds)
 
 
 def test_values_outside_the_vocabulary_are_unknown() -> None:
@@ -74,7 +75,8 @@ def test_values_outside_the_vocabulary_are_unknown() -> None:
         ["P3", "C", "Uitvoering", None, "Afwezig", None],
     ]))
     table = pos.positions(inv).set_index("id")
-    assert table.loc["P2", "doorzettingsmacht"] == voc.UNKNOWN and table.loc["P2", "taaksoort"] == voc.UNKNOWN
+    assert table.loc["P2", "doorzettingsmacht"] == voc.UNKNOWN
+    assert [i.value for i in inv.issues if i.column == "Taaksoort"] == ["weet niet"], "warned, for review"
     assert list(pos.propper_positions(inv)["id"]) == ["P1"]
     assert pos.propper_unplaced(inv) == 2
     kinds = pos.task_kind_phase_counts(inv)
@@ -88,9 +90,7 @@ def test_an_inventory_without_positions_or_roles() -> None:
     assert pos.propper_positions(inv).empty
     assert int(pos.propper_counts(inv).sum().sum()) == 0
     assert pos.task_kind_given(inv) == 0
-    assert pos.quadrant_roles_given(inv) == 0
-    assert int(pos.government_quadrant(inv)["projecten"].sum()) == 0
-    assert pos.roles_outside_quadrant(inv) == {"geen": 0, voc.UNKNOWN: 1}
+    assert pos.schema1_table(inv).loc[0, "Taaksoort"] == "Niet opgegeven"
 
 
 # --------------------------------------------------------------------------------------------
@@ -110,14 +110,14 @@ def test_the_example_charts_show_data(example: Inventory) -> None:
     points = {(round(x, 6), round(y, 6)) for t in grid.figure.data for x, y in zip(t.x, t.y, strict=True)}
     assert len(points) == len(make_data.PROJECTS), "no two projects on the same spot"
     bars = charts.task_kind_phase_bars(example, "Alle projecten")
-    assert sum(sum(t.x) for t in bars.figure.data) == sum(len(p["phases"]) for p in make_data.PROJECTS)
+    assert sum(sum(t.x) for t in bars.figure.data) == sum(
+        len(p["phases"]) * len(p["taaksoort"]) for p in make_data.PROJECTS)
     assert all(t.text is not None and t.marker.pattern.shape is not None for t in bars.figure.data)
-    quadrant = charts.government_quadrant(example, "Alle projecten")
-    assert len(quadrant.table) == 4 and "Samenwerkende overheid" in _texts(quadrant.figure)
-    advice = charts.advice_status_bars(tree.advise_inventory(example), "Alle projecten")
+    advice = charts.outcome_bars(tree.advise_inventory(example), "Alle projecten")
     assert sum(sum(t.x) for t in advice.figure.data) == len(make_data.PROJECTS)
-    assert "Past niet" in [t.name for t in advice.figure.data]
-    for chart in (grid, bars, quadrant, advice):
+    assert "Rol in de uitvoering: past niet" in [t.name for t in advice.figure.data]
+    assert advice.reading == "decision_rule" and voc.READING_MARKER in advice.marker
+    for chart in (grid, bars, advice):
         assert "Alle projecten" in chart.figure.layout.title.text
         assert chart.description and chart.notes
 
@@ -137,14 +137,6 @@ def test_offsets_spread_markers_within_a_cell() -> None:
         places = charts._offsets(n)
         assert len(set(places)) == n
         assert all(-0.45 < dx < 0.4 and -0.4 < dy < 0.3 for dx, dy in places)
-
-
-@pytest.mark.parametrize("answers", [{}, {"L1": "ja", "O6": "nee"}, dict.fromkeys(scan.ITEM_BY_CODE, "deels")])
-def test_scan_chart(answers: dict) -> None:
-    result = scan.score(answers)
-    chart = charts.scan_theme_bars(result, "deze sessie")
-    assert len(chart.table) == 4 and list(chart.figure.data[0].text)
-    assert len(charts.scan_items_table(result)) == 16
 
 
 def test_style_advice_marks_misfits_in_text_and_style(example: Inventory) -> None:

@@ -61,8 +61,9 @@ def test_degenerate_inventories_say_what_is_missing(builder, missing: set[str]) 
 def test_skills_view_uses_supply_only_with_a_team() -> None:
     with_team = pres.VIEW_BY_KEY["vaardigheden"].chart(example_inventory(), "x")
     without = pres.VIEW_BY_KEY["vaardigheden"].chart(load_inventory(rb.title_rows_xlsx(), "x.xlsx"), "x")
-    assert "Aanbod (teamleden)" in with_team.table.columns
-    assert "Aanbod (teamleden)" not in without.table.columns
+    assert "Inzetbaar (teamleden)" in with_team.table.columns
+    assert "Inzetbaar (teamleden)" not in without.table.columns
+    assert with_team.reading == without.reading == "skills"
 
 
 def test_headline_numbers_and_named_roles_in_phase() -> None:
@@ -94,8 +95,9 @@ def test_native_data_equals_the_analysis_for_a_filtered_inventory() -> None:
     assert sum(sum(s.values) for s in roles.series) == sum(sum(v.values()) for v in analysis.role_counts(inv).values())
 
 
-def test_native_skill_demand_without_team_is_coloured_by_phase() -> None:
+def test_native_skill_demand_without_team_is_one_bar_per_phase() -> None:
     spec = native.skill_demand(load_inventory(rb.title_rows_xlsx(), "x.xlsx"))
     (series,) = spec.series
-    assert series.point_colours is not None and len(series.point_colours) == len(voc.SKILLS)
-    assert list(series.values) == sorted(series.values, reverse=True)
+    assert series.point_colours is not None and len(series.point_colours) == len(voc.PHASES)
+    demand = analysis.demand_per_phase(load_inventory(rb.title_rows_xlsx(), "x.xlsx"))
+    assert list(series.values) == [demand[p] for p in voc.PHASE_CODES], "one bar per phase, never ranked"

@@ -1,4 +1,4 @@
-"""Sheet names and column headers (INVENTORY.md "Sheets" and "Columns")."""
+"""Sheet names and column headers (docs/inventaris.md, sections 2 and 4)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Acceptance tests: inventories as advisers really make them.
 
-Written from /work/shared/INVENTORY.md and DOMAIN.md alone. Every fixture is built in code in
+Written from docs/inventaris.md and docs/domein.md alone. Every fixture is built in code in
 ``tests/realistic.py``; every expected number below is derived by hand from the spec, with the
 reasoning in a comment next to it. The tests run the command line
 (``python -m regie analyse FILE --json``) and, for a few cases, the library.
@@ -29,7 +29,7 @@ ELEMENTS = ("A", "B", "C", "D")
 ROLES = ("zelf", "opdrachtgever", "regisseur", "partner", "facilitator", "geen", "onbekend")
 TABLES = ("projects", "partners", "involvements", "team")
 SKILLS: dict[str, tuple[str, ...]] = {
-    # DOMAIN.md section 1, "The skills per phase, as separate items".
+    # docs/domein.md section 1, "The skills per phase, as separate items".
     "visie": ("Netwerken", "Stimuleren", "Initiëren"),
     "beleid": ("Onderhandelen", "Beslissen", "Bemiddelen", "Faciliteren"),
     "uitvoering": ("Concretiseren", "Vastleggen van afspraken"),
@@ -76,7 +76,7 @@ def is_dutch(message: str) -> bool:
 
 
 def check_contract(result: dict[str, Any], filename: str) -> None:
-    """The JSON shape of INVENTORY.md, true for every file.
+    """The JSON shape of docs/inventaris.md, true for every file.
 
     Every key present (zeros included), read == used + rejected per table, every issue with its
     seven keys and a Dutch message, file-level issues with null table/row/column/value and
@@ -196,8 +196,9 @@ TITLE_ROWS = expected(
         "beleid": {"partner": 1, "zelf": 1},
         "uitvoering": {"opdrachtgever": 1, "facilitator": 1},
     },
-    # Demand = projects with a role other than geen (DOMAIN.md §4): visie drops P06 (Geen regie).
-    demand={"visie": 1, "beleid": 2, "uitvoering": 2},
+    # Demand = projects in the phase whose role there is neither geen nor zelf (docs/domein.md §4):
+    # visie drops P06 (Geen regie), beleid drops P05 (Zelf doen).
+    demand={"visie": 1, "beleid": 1, "uitvoering": 2},
 )
 
 
@@ -233,8 +234,8 @@ LONG_FORMAT = expected(
         "beleid": {"partner": 1, "zelf": 1},
         "uitvoering": {"opdrachtgever": 1, "facilitator": 1, "onbekend": 1},
     },
-    # Nobody is geen; onbekend counts in the demand.
-    demand={"visie": 2, "beleid": 2, "uitvoering": 3},
+    # Nobody is geen; beleid drops project 2 (Zelf doen); onbekend (project 4) counts in the demand.
+    demand={"visie": 2, "beleid": 1, "uitvoering": 3},
 )
 
 
@@ -276,7 +277,8 @@ WIDE_FORMAT = expected(
         # role → onbekend. Row 7 (facilitator) has no phase, so it is in no phase's roles.
         "uitvoering": {"zelf": 1, "regisseur": 1, "onbekend": 1},
     },
-    demand={"visie": 3, "beleid": 2, "uitvoering": 3},
+    # Demand leaves out zelf (row 4 in beleid and uitvoering); onbekend (row 6) counts.
+    demand={"visie": 3, "beleid": 1, "uitvoering": 2},
 )
 
 
@@ -284,7 +286,7 @@ def test_wide_format_marks_and_role_in_mark_cell(tmp_path: Path) -> None:
     """One column per phase and per element with marks; a role in a mark cell wins."""
     result = analyse_file(tmp_path, rb.wide_format_xlsx(), "inventaris.xlsx")
     assert_numbers(result, WIDE_FORMAT)
-    # Every mark and no-mark is in the DOMAIN.md lists: nothing to warn about.
+    # Every mark and no-mark is in the docs/domein.md lists: nothing to warn about.
     assert result["issues"] == []
 
 
@@ -348,7 +350,8 @@ SHEETS_PER_DOMAIN = expected(
         "beleid": {"regisseur": 1, "partner": 1, "zelf": 1},
         "uitvoering": {"facilitator": 2, "opdrachtgever": 1},
     },
-    demand={"visie": 1, "beleid": 3, "uitvoering": 3},
+    # Beleid leaves out Armoedebeleid (Zelf doen).
+    demand={"visie": 1, "beleid": 2, "uitvoering": 3},
 )
 
 
@@ -376,7 +379,8 @@ FALLBACK_SHEET = expected(
     roles={
         "visie": {"regisseur": 1}, "beleid": {"zelf": 1}, "uitvoering": {"opdrachtgever": 1},
     },
-    demand={"visie": 1, "beleid": 1, "uitvoering": 1},
+    # The beleid project is zelf doen: no demand for beleid's regie skills.
+    demand={"visie": 1, "beleid": 0, "uitvoering": 1},
 )
 
 
@@ -498,13 +502,14 @@ MULTI_VALUE = expected(
                    "opdrachtgever": 1, "geen": 1},
         "uitvoering": {"regisseur": 1, "geen": 1},
     },
-    # Afvalinzameling (geen) drops out of beleid and uitvoering.
-    demand={"visie": 7, "beleid": 5, "uitvoering": 1},
+    # Kinderopvangtoeslag (zelf) drops out of visie and beleid, Afvalinzameling (geen) out of
+    # beleid and uitvoering.
+    demand={"visie": 6, "beleid": 4, "uitvoering": 1},
 )
 
 
 def test_several_values_in_one_cell(tmp_path: Path) -> None:
-    """Every separator of DOMAIN.md splits; a cell with an unknown part warns once."""
+    """Every separator of docs/domein.md splits; a cell with an unknown part warns once."""
     result = analyse_file(tmp_path, rb.multi_value_cells_xlsx(), "inventaris.xlsx")
     assert_numbers(result, MULTI_VALUE)
     # "one waarschuwing names the unknown parts (value is the whole cell)"
@@ -540,8 +545,10 @@ PER_PHASE_ROLES = expected(
         # Row 7: project role regisseur.
         "uitvoering": {"regisseur": 2, "partner": 1, "zelf": 1},
     },
-    # Every role except row 6's geen in visie counts: visie 5 − 1, beleid 4, uitvoering 4.
-    demand={"visie": 4, "beleid": 4, "uitvoering": 4},
+    # Only projects in the phase count (a per-phase role elsewhere is planned, not demand), and
+    # not zelf or geen: visie rows 2 and 7; beleid rows 2 and 5 (onbekend counts); uitvoering
+    # rows 3 and 7 (row 6 is zelf).
+    demand={"visie": 2, "beleid": 2, "uitvoering": 2},
 )
 
 
@@ -703,10 +710,10 @@ def test_team_sheet_long(tmp_path: Path) -> None:
     """One skill per row; counts.team = distinct names; a row without a name is rejected."""
     result = analyse_file(tmp_path, rb.team_long_xlsx(), "inventaris.xlsx")
     # Eight rows read (2–9); row 7 has no name → rejected; Fatima, Joost, Annelies → 3.
-    # Niveau hoog/middel are scale words; "expert" (row 9) is not → a warning, row kept.
+    # Niveau hoog/middel are level words (docs/domein.md §4); "prima" (row 9) is not → a warning, row kept.
     assert_numbers(result, team_expected(3, (8, 7, 1)))
     assert table_issues(result, "team") == [(F, "Team", 7, "Naam"), (W, "Team", 9, "Niveau")]
-    assert issues_of(result, table="team", row=9)[0]["value"] == "expert"
+    assert issues_of(result, table="team", row=9)[0]["value"] == "prima"
     assert table_issues(result, "projects") == []
 
 
@@ -734,7 +741,8 @@ DUPLICATES = expected(
     roles={
         "visie": {"facilitator": 1}, "beleid": {"regisseur": 1}, "uitvoering": {"zelf": 1},
     },
-    demand={"visie": 1, "beleid": 1, "uitvoering": 1},
+    # P1 is zelf doen in the uitvoering: no demand there.
+    demand={"visie": 1, "beleid": 1, "uitvoering": 0},
 )
 
 
@@ -999,7 +1007,8 @@ GROUPED_DOMAIN = expected(
         "beleid": {"regisseur": 1, "partner": 1},
         "uitvoering": {"zelf": 1, "opdrachtgever": 1, "partner": 1},
     },
-    demand={"beleid": 2, "uitvoering": 3},
+    # Woningsplitsing is zelf doen: not in the uitvoering demand.
+    demand={"beleid": 2, "uitvoering": 2},
 )
 
 

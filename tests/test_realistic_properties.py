@@ -7,8 +7,8 @@ any order, phases in one cell with random separators, one column per phase with 
 one- or two-row header), or one row per phase; per-phase role columns and ``fase: rol`` pairs;
 blank rows, section headings, a Domein merged over several rows, an empty column, projects split
 over two sheets, a row without a name and a cell with an unknown part; saved as .xlsx or as CSV
-(Dutch Excel or UTF-8). The expected analysis is computed from the model alone (INVENTORY.md
-``counts``/``rows``/``phases``/``roles``, DOMAIN.md §4), and the command line must agree.
+(Dutch Excel or UTF-8). The expected analysis is computed from the model alone (docs/inventaris.md
+``counts``/``rows``/``phases``/``roles``, docs/domein.md §4), and the command line must agree.
 """
 
 from __future__ import annotations
@@ -37,10 +37,10 @@ PHASES = base.PHASES
 ELEMENTS = base.ELEMENTS
 ROLE_CODES = ("zelf", "opdrachtgever", "regisseur", "partner", "facilitator", "geen")
 SEPARATORS = ("; ", ";", ", ", ",", "/", " / ", " + ", "+", " & ", " en ", "\n")
-"""Separators advisers put between several values in one cell (DOMAIN.md §1)."""
+"""Separators advisers put between several values in one cell (docs/domein.md §1)."""
 SPLIT_CHARS = ("\n", ";", ",", "+", "&", "/", " en ")
 PARTNER_SEPARATORS = ("; ", ";", ", ", ",", "\n")
-"""Partner names in a projects cell are split on `;` `,` and line breaks (INVENTORY.md)."""
+"""Partner names in a projects cell are split on `;` `,` and line breaks (docs/inventaris.md)."""
 
 PHASE_MARK_HEADERS: dict[str, tuple[str, ...]] = {
     "visie": ("Visie", "Visiefase", "Fase visie", "Ontwikkeling gezamenlijke beleidsvisie"),
@@ -48,7 +48,7 @@ PHASE_MARK_HEADERS: dict[str, tuple[str, ...]] = {
                "Ontwikkeling ruimtelijke plannen en vormgeving"),
     "uitvoering": ("Uitvoering", "Uitvoeringsfase", "Fase uitvoering"),
 }
-"""Per-phase mark headers (INVENTORY.md: Visie, Visiefase, Fase visie, the Schema 3 names)."""
+"""Per-phase mark headers (docs/inventaris.md: Visie, Visiefase, Fase visie, the Schema 3 names)."""
 
 PHASE_WORDS: dict[str, tuple[str, ...]] = {
     "visie": ("visie", "visiefase"),
@@ -66,7 +66,7 @@ ELEMENT_VALUES: dict[str, tuple[str, ...]] = {
     "D": ("D", "d", "Element D", "D - Variëren in aanpak", "Variëren in aanpak",
           "Varieren in aanpak"),
 }
-"""Values that mean an element (DOMAIN.md §2; matching ignores accents)."""
+"""Values that mean an element (docs/domein.md §2; matching ignores accents)."""
 
 ELEMENT_MARK_HEADERS: dict[str, tuple[str, ...]] = {
     "A": ("A", "Element A", "Visie ontwikkelen"),
@@ -502,7 +502,7 @@ def merge_domains(
 
 
 def expected_numbers(projects: list[Project], read: int, rejected: int) -> dict[str, Any]:
-    """The analysis of the model, straight from INVENTORY.md and DOMAIN.md §4."""
+    """The analysis of the model, straight from docs/inventaris.md and docs/domein.md §4."""
     phases = {p: sum(p in pr.phases for pr in projects) for p in PHASES}
     phases["onbekend"] = sum(not pr.phases for pr in projects)
     elements = {e: sum(e in pr.elements for pr in projects) for e in ELEMENTS}
@@ -519,7 +519,8 @@ def expected_numbers(projects: list[Project], read: int, rejected: int) -> dict[
         for pr in holders:
             role = pr.role_in(phase)
             roles[phase][role] = roles[phase].get(role, 0) + 1
-        demand[phase] = sum(pr.role_in(phase) != "geen" for pr in holders)
+        # docs/domein.md §4: projects *in* the phase whose role there is neither geen nor zelf (no role counts)
+        demand[phase] = sum(pr.role_in(phase) not in ("geen", "zelf") for pr in members)
     partners = {name.lower() for pr in projects for name in pr.partners}
     links = {(pr.name, name.lower()) for pr in projects for name in pr.partners}
     return base.expected(

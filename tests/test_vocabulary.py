@@ -1,4 +1,4 @@
-"""The vocabulary as data: every synonym in DOMAIN.md and INVENTORY.md maps to its canonical code."""
+"""The vocabulary as data: every synonym in docs/domein.md and docs/inventaris.md maps to its canonical code."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from regie.mapping import (
 PHASE_SYNONYMS = [(word, p.code) for p in voc.PHASES for word in p.synonyms]
 ROLE_SYNONYMS = [(word, r.code) for r in voc.ROLES for word in r.synonyms]
 
-# Written out from DOMAIN.md section 1, independent of vocabulary.py: a synonym removed by accident fails here.
+# Written out from docs/domein.md section 1, independent of vocabulary.py: a synonym removed by accident fails here.
 DOMAIN_PHASES = {
     "visie": "visie, visiefase, beleidsvisie, visievorming, ontwikkeling gezamenlijke beleidsvisie, verkenning, "
     "initiatief, initiatieffase, agendavorming, beleidsvoorbereiding, ideevorming",
@@ -89,25 +89,41 @@ def test_schema3_skills_as_items() -> None:
 
 
 @pytest.mark.parametrize(
-    ("code", "label", "rivm", "government"),
+    ("code", "label", "rivm"),
     [
-        ("zelf", "Zelf doen", "Zelf doen", "Presterende overheid"),
-        ("opdrachtgever", "Opdrachtgever", "Uitbesteden", "Presterende overheid"),
-        ("regisseur", "Regisseur", "Uitvoering door samenwerking, gemeente regisseert", "Samenwerkende overheid"),
-        ("partner", "Samenwerkingspartner", "Uitvoering door samenwerking", "Samenwerkende overheid"),
-        ("facilitator", "Facilitator", "Overlaten aan de samenleving", "Participerende/responsieve overheid"),
-        ("geen", "Geen regie", None, None),
+        # docs/domein.md section 3: the roles, their labels and RIVM's scenario (000).
+        ("zelf", "Zelf doen", "Zelf doen"),
+        ("opdrachtgever", "Opdrachtgever", "Uitbesteden"),
+        ("regisseur", "Regisseur", None),
+        ("partner", "Samenwerkingspartner", "Uitvoering door samenwerking"),
+        ("facilitator", "Facilitator", "Overlaten aan de samenleving"),
+        ("geen", "Regie bij anderen", None),
     ],
 )
-def test_role_table(code: str, label: str, rivm: str | None, government: str | None) -> None:
+def test_role_table(code: str, label: str, rivm: str | None) -> None:
     role = voc.ROLE_BY_CODE[code]
-    assert (role.label, role.rivm, role.overheidsrol) == (label, rivm, government)
+    assert (role.label, role.rivm) == (label, rivm)
+    assert role.rivm_note, "every row says why (the regisseur row why it has no single scenario)"
     assert ROLE_VOCAB.match_whole(label)[0] == code
+    assert not hasattr(role, "overheidsrol"), "no role is mapped onto a government role"
+
+
+def test_geen_is_never_labelled_geen_regie() -> None:
+    assert voc.role_label("geen") == "Regie bij anderen"
+    assert ROLE_VOCAB.match_whole("Geen regie")[0] == "geen", "still read as a synonym"
+    assert "Samenwerkende overheid" not in {s for r in voc.ROLES for s in r.synonyms}
+    assert ROLE_VOCAB.match_whole("Presterende overheid") is None
+
+
+def test_rivm_scenarios_are_quoted_whole() -> None:
+    names = [s.name for s in voc.RIVM_SCENARIOS]
+    assert names == ["Zelf doen", "Uitbesteden", "Uitvoering door samenwerking", "Overlaten aan de samenleving"]
+    assert {r.rivm for r in voc.ROLES if r.rivm} <= set(names)
 
 
 @pytest.mark.parametrize(
     ("code", "name"),
-    [("A", "Visie ontwikkelen"), ("B", "Het netwerk koesteren"), ("C", "De (eigen) rol benoemen"),
+    [("A", "Visie ontwikkelen"), ("B", "Het netwerk koesteren"), ("C", "De eigen rol benoemen"),
      ("D", "Variëren in aanpak")],
 )
 def test_element_names(code: str, name: str) -> None:

@@ -322,11 +322,10 @@ def test_result_tables(store: Store, inventory) -> None:
     assert dist.loc["L1", ["ja", "deels", "nee"]].tolist() == [1, 1, 0]
     assert dist.loc["L3", ["ja", "deels", "nee"]].tolist() == [0, 0, 1]
     assert list(dist.index) == [i.code for i in scan.ITEMS]
-    themes = wp.scan_themes(res).set_index("theme")
-    assert themes.loc["partners", "score"] == pytest.approx(75.0)  # (100 + 50) / 2 participants
-    assert themes.loc["partners", "respondents"] == 2
-    assert themes.loc["ruimte", "score"] == pytest.approx(0.0) and themes.loc["ruimte", "respondents"] == 1
-    assert math.isnan(themes.loc["bestuur", "score"]) and themes.loc["bestuur", "respondents"] == 0
+    lists = wp.scan_checklists(res).set_index("source")
+    assert lists.loc[scan.LOUWERET, "all_yes"] == 0  # L1: ja and deels; L3: nee
+    assert lists.loc[scan.LOUWERET, "open"] == ("L1", "L3")
+    assert lists.loc[scan.OOSTERHOF, "respondents"] == 0
     assert wp.scan_respondents(res) == 2
 
 

@@ -1,86 +1,88 @@
-"""The zelfscan: Louweret's eight questions (seed 002) and Oosterhof's eight points (seed 001),
-their themes and the scoring."""
+"""The zelfscan (docs/domein.md section 7): Louweret's eight questions to the bestuur and Oosterhof's
+eight preparation points — two checklists, each "x van 8", never one merged score."""
 
 from __future__ import annotations
 
-import math
-from pathlib import Path
-
 import pytest
 
+from regie.charts import instruments as charts
 from regie.instruments import zelfscan as scan
 
-SEEDS = Path("/work/shared/seeds")
 
-
-def test_sixteen_items_in_four_themes() -> None:
-    sources = [i.source for i in scan.ITEMS]
-    assert sources.count(scan.LOUWERET) == 8 and sources.count(scan.OOSTERHOF) == 8
+def test_eight_items_per_checklist_each_with_its_own_words_and_a_plain_version() -> None:
+    assert [len(scan.ITEMS_OF[s]) for s in (scan.LOUWERET, scan.OOSTERHOF)] == [8, 8]
     assert len({i.code for i in scan.ITEMS}) == 16
-    assert {i.theme for i in scan.ITEMS} == set(scan.THEME_BY_CODE)
-    assert all(len([i for i in scan.ITEMS if i.theme == t.code]) == 4 for t in scan.THEMES)
-    assert all(i.question.endswith("?") and i.advice for i in scan.ITEMS)
+    for item in scan.ITEMS:
+        assert item.original and item.plain and item.plain != item.original
+        assert item.plain.endswith("?"), "the plain version is a question to 'u'"
+        assert " je " not in f" {item.plain} " and " jij " not in f" {item.plain} ", "one register: u"
+    louweret = scan.ITEMS_OF[scan.LOUWERET]
+    assert all(i.question == i.original and i.original.endswith("?") for i in louweret), "asked verbatim"
+    assert louweret[0].original == "Weet u waar uw partners behoefte aan hebben?"
 
 
-@pytest.mark.skipif(not SEEDS.exists(), reason="seed texts not available")
-@pytest.mark.parametrize("item", scan.ITEMS, ids=[i.code for i in scan.ITEMS])
-def test_each_item_quotes_its_seed(item: scan.ScanItem) -> None:
-    seed = {scan.LOUWERET: "002_847f1e10e4f98c5a.txt", scan.OOSTERHOF: "001_b1354c50354b8eef.txt"}[item.source]
-    assert item.original.rstrip(".;") in " ".join((SEEDS / seed).read_text(encoding="utf-8").split())
+def test_there_is_no_score_and_no_themes() -> None:
+    for name in ("score", "points", "THEMES", "WEAK_AT_MOST", "overall"):
+        assert not hasattr(scan, name)
 
 
-@pytest.mark.parametrize(("answer", "points"), [
-    ("ja", 100.0), ("Ja", 100.0), ("deels", 50.0), ("gedeeltelijk", 50.0), ("nee", 0.0), ("Nee", 0.0),
-    (True, 100.0), (False, 0.0),
-    (1, 0.0), (2, 25.0), (3, 50.0), (4, 75.0), (5, 100.0), ("4", 75.0), (5.0, 100.0),
-    (None, None), ("", None), ("  ", None), (float("nan"), None),
-])
-def test_points(answer: object, points: float | None) -> None:
-    assert scan.points(answer) == points
-
-
-@pytest.mark.parametrize("answer", [0, 6, 2.5, "7", "misschien wel", "?!"])
-def test_points_refuses_what_is_no_answer(answer: object) -> None:
-    with pytest.raises(ValueError):
-        scan.points(answer)
-
-
-ALL = [i.code for i in scan.ITEMS]
-
-SCORES = [
-    # (case, answers, theme scores in THEMES order (None = not answered), overall, weak codes in order)
-    ("alles ja", dict.fromkeys(ALL, "ja"), [100, 100, 100, 100], 100, []),
-    ("alles nee", dict.fromkeys(ALL, "nee"), [0, 0, 0, 0], 0, ALL),
-    ("niets", {}, [None, None, None, None], None, []),
-    ("één thema", {"L1": "ja", "L2": "deels", "L6": "nee", "O5": "ja"}, [62.5, None, None, None], 62.5,
-     ["L6", "L2"]),
-    ("schaal 1–5", {"L3": 5, "L4": 4, "L5": 3, "L7": 1, "O1": 2}, [None, 56.25, None, 25], 50,
-     ["L7", "O1", "L5"]),
-    ("zwakste eerst, gelijk in volgorde", {"O8": "deels", "L1": "deels", "O2": "nee", "L8": "ja"},
-     [50, None, 50, 50], 50, ["O2", "L1", "O8"]),
+RESULTS = [
+    # (case, answers, louweret yes, oosterhof yes, open codes, unanswered count)
+    ("niets", {}, 0, 0, (), 16),
+    ("alles ja", dict.fromkeys(scan.ITEM_BY_CODE, "ja"), 8, 8, (), 0),
+    ("deels is geen volmondig ja", {"L1": "deels", "L2": "ja", "O1": "nee"}, 1, 0, ("L1", "O1"), 13),
+    ("spelling", {"L1": "Ja", "L2": True, "O8": "gedeeltelijk"}, 2, 0, ("O8",), 13),
+    ("Oosterhof apart", {"O1": "ja", "O2": "ja"}, 0, 2, (), 14),
 ]
 
 
-@pytest.mark.parametrize(("answers", "themes", "overall", "weak"), [s[1:] for s in SCORES],
-                         ids=[s[0] for s in SCORES])
-def test_score(answers: dict, themes: list, overall: float | None, weak: list[str]) -> None:
-    result = scan.score(answers)
-    got = [None if math.isnan(s) else s for s in result.themes["score"]]
-    assert got == themes
-    assert result.overall == overall
-    assert [w.item.code for w in result.weak] == weak
-    assert result.answered == sum(1 for v in answers.values() if v not in (None, ""))
-    assert result.total == 16
-    assert list(result.themes["total"]) == [4, 4, 4, 4]
-    assert list(result.themes["label"]) == [t.label for t in scan.THEMES]
+@pytest.mark.parametrize(("answers", "l_yes", "o_yes", "open_codes", "unanswered"), [r[1:] for r in RESULTS],
+                         ids=[r[0] for r in RESULTS])
+def test_each_checklist_counts_its_own_ja(answers: dict, l_yes: int, o_yes: int, open_codes: tuple[str, ...],
+                                          unanswered: int) -> None:
+    results = scan.evaluate(answers)
+    assert (results[scan.LOUWERET].yes, results[scan.OOSTERHOF].yes) == (l_yes, o_yes)
+    assert tuple(i.code for r in results.values() for i in r.open) == open_codes
+    assert sum(len(r.unanswered) for r in results.values()) == unanswered
+    assert all(r.total == 8 for r in results.values())
 
 
-def test_weak_points_carry_their_advice_and_theme() -> None:
-    weak = scan.score({"O6": "nee"}).weak
-    assert len(weak) == 1 and "risicoanalyse" in weak[0].item.advice
-    assert weak[0].theme_label == "Bestuur, mensen en middelen"
+@pytest.mark.parametrize(("answers", "louweret", "oosterhof"), [
+    ({}, "0 van de 8 volmondig ja (8 nog niet beantwoord)", "0 van de 8 op orde (8 nog niet beantwoord)"),
+    (dict.fromkeys(scan.ITEM_BY_CODE, "ja"), "8 van de 8 volmondig ja", "8 van de 8 op orde"),
+    ({"L1": "ja", "O3": "nee"}, "1 van de 8 volmondig ja (7 nog niet beantwoord)",
+     "0 van de 8 op orde (7 nog niet beantwoord)"),
+])
+def test_headline_is_what_each_source_asks(answers: dict, louweret: str, oosterhof: str) -> None:
+    results = scan.evaluate(answers)
+    assert results[scan.LOUWERET].headline == louweret
+    assert results[scan.OOSTERHOF].headline == oosterhof
+    assert "%" not in louweret and "100" not in louweret
 
 
-def test_unknown_items_are_refused() -> None:
+@pytest.mark.parametrize("answers", [{"X9": "ja"}, {"L1": "misschien wel"}, {"L1": 7}])
+def test_unknown_items_and_answers_are_refused(answers: dict) -> None:
     with pytest.raises(ValueError):
-        scan.score({"X9": "ja"})
+        scan.evaluate(answers)
+
+
+@pytest.mark.parametrize(("value", "code"), [
+    ("ja", "ja"), ("volmondig ja", "ja"), ("deels", "deels"), ("nee", "nee"), (False, "nee"),
+    (None, None), ("", None), (float("nan"), None),
+])
+def test_parse(value: object, code: str | None) -> None:
+    assert scan.parse(value) == code
+
+
+def test_the_chart_shows_two_separate_bars_of_eight() -> None:
+    results = scan.evaluate({"L1": "ja", "L2": "nee", "O6": "deels"})
+    chart = charts.checklist_bars(results, "deze sessie")
+    assert list(chart.table["Lijst"]) == ["Louweret", "Oosterhof"]
+    assert list(chart.table["Uitkomst"]) == [results[s].headline for s in (scan.LOUWERET, scan.OOSTERHOF)]
+    for trace in chart.figure.data:
+        assert len(trace.x) == 2 and all(v <= 8 for v in trace.x)
+    assert chart.figure.layout.xaxis.range == (0, 8)
+    assert "Louweret" in chart.source and "Oosterhof" in chart.source
+    table = charts.checklist_table(results[scan.OOSTERHOF])
+    assert list(table.columns) == ["Nr", "In de bron", "In gewone taal", "Antwoord"]
+    assert table.loc[table["Nr"] == "O6", "Antwoord"].item() == "Deels op orde"

@@ -70,7 +70,7 @@ PAGES: tuple[Page, ...] = (
 
 PAGE_BY_STEM = {page.stem: page for page in PAGES}
 
-EXAMPLE_BANNER = "Voorbeeldgegevens — laad je eigen inventaris"
+EXAMPLE_BANNER = "Voorbeeldgegevens — laad uw eigen inventaris"
 FILTER_KEYS = tuple(f"filter_{name}" for name in ("domein", "gebied", "fase", "element", "rol", "partnertype"))
 HIDE_NAMES_KEY = "namen_verbergen"
 UPLOAD_KEY = "regie_upload"

@@ -51,7 +51,7 @@ class Comparison:
     """Two inventories side by side."""
 
     a: dict[str, Any]
-    """The analysis of a (INVENTORY.md JSON)."""
+    """The analysis of a (docs/inventaris.md JSON)."""
     b: dict[str, Any]
     added: list[str] = field(default_factory=list)
     """Names of projects only in b."""

@@ -1,4 +1,4 @@
-"""Inventory → the aggregates of INVENTORY.md (and the views the dashboard builds on).
+"""Inventory → the aggregates of docs/inventaris.md (and the views the dashboard builds on).
 
 All counts are computed with pandas group operations over the long frames of the inventory.
 """
@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from regie import vocabulary as voc
+from regie.analysis import elements, skills
 from regie.model import SEVERITY_ERROR, Inventory
 
 PHASE_KEYS: tuple[str, ...] = (*voc.PHASE_CODES, voc.UNKNOWN)
@@ -47,7 +48,7 @@ def phase_element_counts(inv: Inventory) -> dict[str, dict[str, int]]:
 
 
 def role_counts(inv: Inventory) -> dict[str, dict[str, int]]:
-    """Per phase, projects by the municipality's role in that phase (INVENTORY.md ``roles``)."""
+    """Per phase, projects by the municipality's role in that phase (docs/inventaris.md ``roles``)."""
     roles = inv.roles[["project", "phase", "role"]].drop_duplicates()
     table = pd.crosstab(roles["phase"], roles["role"]) if len(roles) else pd.DataFrame()
     return {
@@ -56,54 +57,13 @@ def role_counts(inv: Inventory) -> dict[str, dict[str, int]]:
     }
 
 
-def demand_per_phase(inv: Inventory) -> dict[str, int]:
-    """Projects that need the phase's skills: a role other than ``geen`` (``onbekend`` counts)."""
-    active = inv.roles[inv.roles["role"] != "geen"][["project", "phase"]].drop_duplicates()
-    per = active["phase"].value_counts()
-    return {p: int(per.get(p, 0)) for p in voc.PHASE_CODES}
-
-
-def skill_demand(inv: Inventory) -> dict[str, dict[str, int]]:
-    """Per phase, per Schema 3 skill: the demand of DOMAIN.md section 4."""
-    demand = demand_per_phase(inv)
-    return {p.code: {s: demand[p.code] for s in p.skills} for p in voc.PHASES}
-
-
-def unknown_role_demand(inv: Inventory) -> dict[str, int]:
-    """Per phase, how many projects count in the demand with role ``onbekend`` (flagged)."""
-    unknown = inv.roles[inv.roles["role"] == voc.UNKNOWN][["project", "phase"]].drop_duplicates()
-    per = unknown["phase"].value_counts()
-    return {p: int(per.get(p, 0)) for p in voc.PHASE_CODES}
-
-
-def skill_supply(inv: Inventory) -> dict[str, int]:
-    """Per skill, how many team members (distinct names) have it."""
-    team = inv.team[inv.team["vaardigheid"].notna()][["person", "vaardigheid"]].drop_duplicates()
-    per = team["vaardigheid"].value_counts()
-    return {s: int(per.get(s, 0)) for s in voc.SKILLS}
-
-
-def skill_gap(inv: Inventory) -> pd.DataFrame:
-    """Per skill: phase, demand (projects), supply (people), gap (demand − supply), sorted by gap."""
-    demand = skill_demand(inv)
-    supply = skill_supply(inv)
-    rows = [
-        {"vaardigheid": s, "fase": voc.SKILL_PHASE[s], "vraag": demand[voc.SKILL_PHASE[s]][s],
-         "aanbod": supply[s]}
-        for s in voc.SKILLS
-    ]
-    frame = pd.DataFrame(rows)
-    frame["tekort"] = frame["vraag"] - frame["aanbod"]
-    return frame.sort_values(["tekort", "vraag"], ascending=[False, False], kind="stable").reset_index(drop=True)
-
-
 def team_count(inv: Inventory) -> int:
     """Distinct team members."""
     return int(inv.team["person"].nunique()) if len(inv.team) else 0
 
 
 def analyse(inv: Inventory) -> dict[str, Any]:
-    """The JSON object of ``python -m regie analyse FILE --json`` (INVENTORY.md)."""
+    """The JSON object of ``python -m regie analyse FILE --json`` (docs/inventaris.md)."""
     result: dict[str, Any] = {
         "file": inv.file,
         "counts": {
@@ -117,13 +77,12 @@ def analyse(inv: Inventory) -> dict[str, Any]:
         "elements": element_counts(inv),
         "phase_element": phase_element_counts(inv),
         "roles": role_counts(inv),
-        "skills": skill_demand(inv),
+        "skills": skills.skill_demand(inv),
+        "element_coverage": elements.coverage_counts(inv),
     }
     if inv.has_team_table:
-        supply = skill_supply(inv)
-        demand = {s: result["skills"][voc.SKILL_PHASE[s]][s] for s in voc.SKILLS}
-        result["skills_supply"] = supply
-        result["skills_gap"] = {s: demand[s] - supply[s] for s in voc.SKILLS}
+        result["skills_supply"] = skills.skill_supply(inv)
+        result["skills_load"] = skills.skill_load(inv)
     result["issues"] = [i.to_dict() for i in inv.issues]
     return result
 
@@ -172,7 +131,7 @@ def missing_information(inv: Inventory) -> list[str]:
         notes.append(
             "Bij geen enkel project is de rol van de gemeente opgegeven. Voeg een kolom 'Rol' toe, of per fase "
             "'Rol visie', 'Rol beleid' en 'Rol uitvoering' (zelf doen, opdrachtgever, regisseur, "
-            "samenwerkingspartner, facilitator of geen regie)."
+            "samenwerkingspartner, facilitator of regie bij anderen)."
         )
     if element_counts(inv)[voc.UNDETERMINED] == len(inv.projects):
         notes.append(

@@ -151,4 +151,7 @@ def apply(inv: Inventory, filters: Filters) -> Inventory:
         partners=partners,
         involvements=involvements,
         extra=only(inv.extra),
+        task_kinds=only(inv.task_kinds),
+        government_roles=only(inv.government_roles),
+        departments=only(inv.departments),
     )

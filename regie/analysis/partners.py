@@ -1,4 +1,4 @@
-"""Partners seen per phase, by work area and on the influence × interest grid (DOMAIN.md section 5).
+"""Partners seen per phase, by work area and on the influence × interest grid (docs/domein.md section 5).
 
 * Partner types per phase: distinct partners of each type involved in the projects of a phase
   (a link counts in the involvement's phase where given, else in the project's phases).

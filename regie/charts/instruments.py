@@ -1,5 +1,5 @@
-"""Charts of the regie-instrumenten: the decision tree over the inventory, the zelfscan per theme,
-and positioning (Pröpper's grid, Schema 1 per phase, the four government roles as a quadrant)."""
+"""Charts of the regie-instrumenten: the decision tree over the inventory, the two zelfscan
+checklists, and positioning (Pröpper's grid, Schema 1 per phase)."""
 
 from __future__ import annotations
 
@@ -11,16 +11,19 @@ from pandas.io.formats.style import Styler
 
 from regie import vocabulary as voc
 from regie.charts.theme import (
+    ANSWER_COLOURS,
+    ANSWER_PATTERNS,
     MARKER_SYMBOLS,
     PALETTE,
-    ROLE_COLOURS,
     UNKNOWN_COLOUR,
     Chart,
+    count_ticks,
+    ink,
     safe_label,
     styled,
     titled,
 )
-from regie.formatting import nl_int, nl_number
+from regie.formatting import nl_int
 from regie.instruments import beslisboom, positionering, zelfscan
 from regie.model import Inventory
 
@@ -52,55 +55,54 @@ def _task_kind_label(code: str) -> str:
     return positionering.TASK_KIND_LABELS.get(code, "Taaksoort onbekend")
 
 
-STATUS_COLOURS: dict[str, str] = {
-    beslisboom.STATUS_FITS: PALETTE["groen"],
-    beslisboom.STATUS_MISFITS: PALETTE["vermiljoen"],
-    beslisboom.STATUS_NOT_COMPARABLE: UNKNOWN_COLOUR,
-    beslisboom.STATUS_NO_ADVICE: PALETTE["hemelsblauw"],
-}
-STATUS_PATTERNS: dict[str, str] = {
-    beslisboom.STATUS_FITS: "", beslisboom.STATUS_MISFITS: "x",
-    beslisboom.STATUS_NOT_COMPARABLE: ".", beslisboom.STATUS_NO_ADVICE: "\\",
-}
+FIT_COLOURS: dict[bool | None, str] = {True: PALETTE["groen"], False: PALETTE["vermiljoen"], None: UNKNOWN_COLOUR}
+FIT_PATTERNS: dict[bool | None, str] = {True: "", False: "x", None: "."}
 
 # --------------------------------------------------------------------------------------------
 # Beslisboom
 # --------------------------------------------------------------------------------------------
 
 
-def advice_status_bars(result: pd.DataFrame, subtitle: str) -> Chart:
-    """Per advised form (stacked, labelled): how many projects' current role fits the advice."""
-    forms = [f.code for f in beslisboom.FORMS if f.code in set(result["form"])]
-    labels = [beslisboom.FORM_BY_CODE[f].label for f in forms]
-    counts = pd.crosstab(result["form"], result["status"]) if len(result) else pd.DataFrame()
-    counts = counts.reindex(index=forms, columns=list(beslisboom.STATUS_LABELS), fill_value=0).fillna(0)
+def outcome_bars(result: pd.DataFrame, subtitle: str) -> Chart:
+    """Per outcome of the decision tree (bars, labelled): how many projects, split by whether the
+    inventory's role in the uitvoering fits it (past, past niet, niet te vergelijken)."""
+    outcomes = list(beslisboom.OUTCOMES)
+    labels = [beslisboom.OUTCOME_SHORT[o] for o in outcomes]
+    fits = result["past"].map(beslisboom.fit_value) if len(result) else pd.Series(dtype=object)
+    counts = {
+        key: [int(((result["uitkomst"] == o) & fits.map(lambda v, k=key: v is k)).sum()) if len(result) else 0
+              for o in outcomes]
+        for key in beslisboom.FITS_LABELS
+    }
     fig = go.Figure()
-    for status, status_label in beslisboom.STATUS_LABELS.items():
-        values = [int(v) for v in counts[status]]
+    for key, label in beslisboom.FITS_LABELS.items():
+        values = counts[key]
         if not any(values):
             continue
         fig.add_trace(go.Bar(
-            name=status_label, y=labels, x=values, orientation="h",
-            marker={"color": STATUS_COLOURS[status], "line": {"color": "#FFFFFF", "width": 1},
-                    "pattern": _pattern(STATUS_PATTERNS[status])},
+            name=f"Rol in de uitvoering: {label.lower()}", y=labels, x=values, orientation="h",
+            marker={"color": FIT_COLOURS[key], "line": {"color": "#FFFFFF", "width": 1},
+                    "pattern": _pattern(FIT_PATTERNS[key])},
             text=[str(v) if v else "" for v in values], textangle=0,
-            textposition="inside", insidetextanchor="middle",
-            hovertemplate=f"{status_label}: %{{x}} projecten<extra>%{{y}}</extra>",
+            textposition="inside", insidetextanchor="middle", insidetextfont={"color": ink(FIT_COLOURS[key]), "size": 16},
+            hovertemplate=f"{label}: %{{x}} projecten<extra>%{{y}}</extra>",
         ))
-    fig.update_layout(barmode="stack", xaxis_title="Projecten", yaxis={"autorange": "reversed"},
-                      height=max(360, 110 + 70 * len(forms)))
-    title = "Advies van de beslisboom naast de rol in de inventaris"
+    fig.update_layout(barmode="stack", xaxis={"title": "Projecten", **count_ticks(len(result))},
+                      yaxis={"autorange": "reversed"}, height=420)
+    title = "Uitkomst van de beslisboom per project"
     titled(fig, title, subtitle)
-    table = pd.DataFrame({"Advies": labels, **{
-        label: [int(v) for v in counts[status]] for status, label in beslisboom.STATUS_LABELS.items()
+    table = pd.DataFrame({"Uitkomst": labels, **{
+        label: counts[key] for key, label in beslisboom.FITS_LABELS.items()
     }})
     return Chart(
         fig, table, title,
-        "Per geadviseerde vorm: bij hoeveel projecten de huidige rol in de uitvoering past bij het "
-        "advies, en bij hoeveel niet.",
-        "Het advies volgt uit de antwoordkolommen van de inventaris (Kaag en Braassem, "
-        "beslisboom regietaken). Vergeleken wordt met de rol in de uitvoering; bij nabijheid met "
-        "beleid en uitvoering. 'Niet te vergelijken': de inventaris geeft voor die fase geen rol.",
+        "Per uitkomst: hoeveel projecten, en of de rol van de gemeente in de uitvoering volgens de inventaris "
+        "erbij past. ‘Past niet’ staat alleen bij een echte tegenstrijdigheid: zelf uitvoeren tegenover een "
+        "regietaak, of andersom.",
+        "De uitkomst volgt alleen uit de antwoordkolommen van de inventaris (Regisserende aanpak nodig, Kansen "
+        "voor samenwerking, Kernactiviteit, Door anderen uitgevoerd, Nabijheid). ‘Niet te vergelijken’: bespreken, "
+        "onvoldoende gegevens, of geen rol in de uitvoering.",
+        reading="decision_rule", source=beslisboom.SOURCE,
     )
 
 
@@ -114,7 +116,7 @@ def style_advice(table: pd.DataFrame) -> Styler | pd.DataFrame:
     Vergelijking text. Tables longer than :data:`STYLE_UP_TO` rows come back unstyled."""
     if len(table) > STYLE_UP_TO:
         return table
-    misfit = beslisboom.STATUS_LABELS[beslisboom.STATUS_MISFITS]
+    misfit = beslisboom.FITS_LABELS[False]
     tint = f"background-color: {_tint(PALETTE['vermiljoen'], 0.16)}; font-weight: bold"
 
     def row_style(row: pd.Series) -> list[str]:
@@ -127,59 +129,57 @@ def style_advice(table: pd.DataFrame) -> Styler | pd.DataFrame:
 # Zelfscan
 # --------------------------------------------------------------------------------------------
 
+NOT_ANSWERED = "niet beantwoord"
 
-def scan_theme_bars(result: zelfscan.ScanResult, subtitle: str) -> Chart:
-    """Horizontal bars: the score (0–100) per theme, labelled with the score and how many questions
-    were answered; a dotted line marks the weak-point threshold."""
-    themes = result.themes
-    scores = [None if math.isnan(s) else float(s) for s in themes["score"]]
-    texts = [nl_number(s, 0) if s is not None else "nog niet beantwoord" for s in scores]
-    rows = [
-        f"{label}<br><span style='font-size:13px'>{a} van {t} vragen beantwoord</span>"
-        for label, a, t in zip(themes["label"], themes["answered"], themes["total"], strict=True)
-    ]
-    fig = go.Figure(go.Bar(
-        y=rows, x=[s or 0 for s in scores], orientation="h",
-        marker={"color": PALETTE["blauw"], "line": {"color": "#FFFFFF", "width": 1}},
-        text=texts, textposition="outside", cliponaxis=False,
-        hovertemplate="%{y}: %{x:.0f} van 100<extra></extra>",
-    ))
-    fig.add_vrect(x0=0, x1=zelfscan.WEAK_AT_MOST, fillcolor=_tint(PALETTE["vermiljoen"], 0.10),
-                  line_width=0, layer="below")
-    fig.add_annotation(
-        x=zelfscan.WEAK_AT_MOST / 2, y=1.0, xref="x", yref="paper", yanchor="bottom", showarrow=False,
-        text=f"zwak (≤ {nl_int(zelfscan.WEAK_AT_MOST)})", font={"color": "#1A1A1A", "size": 13},
-    )
-    fig.update_layout(
-        xaxis={"range": [0, 125], "tickvals": [0, 25, 50, 75, 100], "title": "Score (0–100)"},
-        yaxis={"autorange": "reversed"}, height=380, showlegend=False,
-    )
-    title = "Zelfscan per thema"
+
+def checklist_bars(results: dict[str, zelfscan.ChecklistResult], subtitle: str) -> Chart:
+    """One bar per checklist (Louweret, Oosterhof), each out of its own eight: how many items got ja,
+    deels, nee, or no answer yet. The two are never added up."""
+    sources = [s for s in (zelfscan.LOUWERET, zelfscan.OOSTERHOF) if s in results]
+    rows = [f"{zelfscan.SOURCE_LABELS[s]}: {results[s].headline}" for s in sources]
+    fig = go.Figure()
+    keys = (*voc.ANSWER_CODES, None)
+    for key in keys:
+        values = [sum(1 for i in results[s].items if results[s].answers.get(i.code) == key) for s in sources]
+        if not any(values):
+            continue
+        names = [zelfscan.ANSWER_WORDS[s][key] if key else NOT_ANSWERED.capitalize() for s in sources]
+        fig.add_trace(go.Bar(
+            name=" / ".join(dict.fromkeys(names)), y=rows, x=values, orientation="h",
+            marker={"color": ANSWER_COLOURS[key] if key else UNKNOWN_COLOUR, "line": {"color": "#FFFFFF", "width": 1},
+                    "pattern": _pattern(ANSWER_PATTERNS[key] if key else ".")},
+            text=[f"{v} {n.lower()}" if v else "" for v, n in zip(values, names, strict=True)],
+            textposition="inside", insidetextanchor="middle", customdata=names,
+            hovertemplate="%{customdata}: %{x} van 8<extra></extra>",
+        ))
+    fig.update_layout(barmode="stack", xaxis={"range": [0, 8], "dtick": 1, "title": "Vragen (van 8 per lijst)"},
+                      yaxis={"autorange": "reversed"}, height=340)
+    title = "Zelfscan: twee lijsten, elk apart"
     titled(fig, title, subtitle)
-    table = pd.DataFrame({
-        "Thema": themes["label"],
-        "Score (0–100)": [nl_number(s, 0) if s is not None else "—" for s in scores],
-        "Beantwoord": [f"{a} van {t}" for a, t in zip(themes["answered"], themes["total"], strict=True)],
-    })
+    table = pd.DataFrame([
+        {"Lijst": zelfscan.SOURCE_LABELS[s], "Uitkomst": results[s].headline,
+         **{voc.ANSWER_LABELS[a]: sum(1 for i in results[s].items if results[s].answers.get(i.code) == a)
+            for a in voc.ANSWER_CODES},
+         NOT_ANSWERED.capitalize(): len(results[s].unanswered)}
+        for s in sources
+    ])
     return Chart(
         fig, table, title,
-        "Hoe klaar de organisatie is voor regie, per thema: het gemiddelde van de beantwoorde "
-        "vragen (ja = 100, deels = 50, nee = 0); het gekleurde vlak tot 50 is de zone van de zwakke "
-        "punten.",
-        "Vragen van Louweret (Populist, regent of regisseur) en Oosterhof (Wat vraagt een "
-        f"volwaardige regiegemeente?). Een vraag met {nl_int(zelfscan.WEAK_AT_MOST)} punten of minder "
-        "is een zwak punt.",
+        "Per lijst hoeveel van de acht vragen een volmondig ja (Louweret) of ‘op orde’ (Oosterhof) krijgen, en "
+        "hoeveel niet. De lijsten gaan uit van een ander idee van regie en worden niet opgeteld.",
+        "Louweret vraagt om een volmondig ja op alle acht vragen; Oosterhof noemt acht punten van voorbereiding.",
+        source=f"{zelfscan.SOURCES[zelfscan.LOUWERET]}; {zelfscan.SOURCES[zelfscan.OOSTERHOF]}",
     )
 
 
-def scan_items_table(result: zelfscan.ScanResult) -> pd.DataFrame:
-    """Every question with its theme, source and answer points, for the table under the chart."""
-    items = result.items
+def checklist_table(result: zelfscan.ChecklistResult) -> pd.DataFrame:
+    """Every item of one checklist: the seed's words, the plain-language version and the answer."""
+    words = zelfscan.ANSWER_WORDS[result.source]
     return pd.DataFrame({
-        "Thema": items["theme"].map(lambda t: zelfscan.THEME_BY_CODE[t].label),
-        "Vraag": items["question"],
-        "Bron": items["source"].map(zelfscan.SOURCE_LABELS),
-        "Punten": [nl_number(p, 0) if p == p else "—" for p in items["points"]],
+        "Nr": [i.code for i in result.items],
+        "In de bron": [i.original for i in result.items],
+        "In gewone taal": [i.plain for i in result.items],
+        "Antwoord": [words.get(result.answers.get(i.code) or "", "—") for i in result.items],
     })
 
 
@@ -220,6 +220,7 @@ def propper_grid(inv: Inventory, subtitle: str) -> Chart:
     task kind), every cell with its count."""
     placed = positionering.propper_positions(inv)
     placed = placed.sort_values("id", kind="stable", key=lambda ids: ids.astype(str)).reset_index(drop=True)
+    placed = placed.assign(taaksoort=placed["project"].map(positionering.first_task_kind(inv)).fillna(voc.UNKNOWN))
     counts = positionering.propper_counts(inv)
     where: dict[int, tuple[float, float]] = {}
     for (kader, macht), group in placed.groupby(["beleidskader", "doorzettingsmacht"], sort=False):
@@ -316,73 +317,7 @@ def task_kind_phase_bars(inv: Inventory, subtitle: str) -> Chart:
         "Welke soort taak de gemeente per fase heeft: publiekrechtelijk (wettelijk, kaderstellend, "
         "aanbesteding, subsidie), privaatrechtelijk (eigenaar van grond of accommodaties, "
         "deelnemingen) of belanghebbend (publiek belang, leefomgeving, aanspreekpunt).",
-        "Uit de kolom Taaksoort van de inventaris (MOVISIE, Schema 1); een project telt één keer in "
-        "elke fase waarin het zit.",
-    )
-
-
-QUADRANT_COLOURS: dict[str, str] = {
-    "Presterende overheid": ROLE_COLOURS["zelf"],
-    "Samenwerkende overheid": ROLE_COLOURS["regisseur"],
-    "Participerende/responsieve overheid": ROLE_COLOURS["facilitator"],
-    "Rechtmatige overheid": UNKNOWN_COLOUR,
-}
-
-
-def government_quadrant(inv: Inventory, subtitle: str) -> Chart:
-    """Kaag en Braassem's four government roles as a quadrant; every tile gives the projects with
-    such a role, per phase and per inventory role."""
-    table = positionering.government_quadrant(inv).set_index("overheidsrol")
-    fig = go.Figure()
-    for name, row, column in positionering.QUADRANT:
-        x0, y0 = column + 0.02, 1 - row + 0.02
-        fig.add_shape(
-            type="rect", x0=x0, x1=x0 + 0.96, y0=y0, y1=y0 + 0.96,
-            fillcolor=_tint(QUADRANT_COLOURS[name], 0.18),
-            line={"color": QUADRANT_COLOURS[name], "width": 2},
-        )
-        data = table.loc[name]
-        projects = int(data["projecten"])
-        members = positionering.GOVERNMENT_ROLE_ROLES[name]
-        if members:
-            per_phase = " · ".join(f"{voc.phase_label(p)} {nl_int(data[p])}" for p in voc.PHASE_CODES)
-            per_role = " · ".join(f"{voc.role_label(r)} {nl_int(data[r])}" for r in members)
-            detail = f"per fase: {per_phase}<br>per rol (project-fasen): {per_role}"
-        else:
-            detail = "geen rol uit de inventaris valt hieronder"
-        base = 1 - row
-        for y, text, size in (
-            (base + 0.82, f"<b>{name}</b>", 16),
-            (base + 0.58, f"<b>{nl_int(projects)}</b>", 34),
-            (base + 0.40, "project" if projects == 1 else "projecten", 14),
-            (base + 0.20, detail, 13),
-        ):
-            fig.add_annotation(x=column + 0.5, y=y, text=text, showarrow=False, align="center",
-                               font={"size": size, "color": "#1A1A1A"})
-    fig.update_layout(
-        xaxis={"range": [0, 2], "visible": False},
-        yaxis={"range": [0, 2], "tickvals": [1.5, 0.5], "ticktext": list(positionering.QUADRANT_ROWS),
-               "showgrid": False, "zeroline": False},
-        height=520, showlegend=False,
-    )
-    title = "De vier overheidsrollen van Kaag en Braassem"
-    titled(fig, title, subtitle)
-    frame = pd.DataFrame({
-        "Overheidsrol": table.index,
-        "Projecten": [int(v) for v in table["projecten"]],
-        **{voc.phase_label(p): [int(v) for v in table[p]] for p in voc.PHASE_CODES},
-        "Rollen in de inventaris": [
-            ", ".join(voc.role_label(r) for r in positionering.GOVERNMENT_ROLE_ROLES[n]) or "—"
-            for n in table.index
-        ],
-    })
-    return Chart(
-        fig, frame, title,
-        "De rollen uit de inventaris als overheidsrol: zelf doen en opdrachtgever zijn de presterende "
-        "overheid, regisseur en samenwerkingspartner de samenwerkende, facilitator de "
-        "participerende/responsieve overheid.",
-        "Het grote getal telt projecten met zo'n rol in minstens één fase; per fase telt projecten "
-        "met zo'n rol in die fase; per rol telt project-fasen. De figuur van Kaag en Braassem staat "
-        "niet in de tekst: boven staan de rollen waarin de overheid centraal staat, onder die waarin "
-        "de samenleving meedoet. 'Geen regie' en 'onbekend' vallen buiten het kwadrant.",
+        "Uit de kolom Taaksoort van de inventaris; een project telt één keer in elke fase waarin het zit, bij "
+        "elk van zijn taaksoorten (een taak kan van meer soorten tegelijk zijn).",
+        source=voc.cite("movisie", "Schema 1"),
     )

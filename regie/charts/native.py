@@ -16,7 +16,7 @@ from regie.analysis import partners as partner_analysis
 from regie.analysis import paths, skills
 from regie.charts import headline
 from regie.charts.partners import TYPE_PATTERNS, type_label
-from regie.charts.skills import DEMAND_COLOUR, SUPPLY_COLOUR, SUPPLY_PATTERN
+from regie.charts.skills import DEMAND_COLOUR, GROWING_COLOUR, GROWING_PATTERN, SUPPLY_COLOUR, SUPPLY_PATTERN
 from regie.charts.theme import (
     ELEMENT_COLOURS,
     ELEMENT_PATTERNS,
@@ -31,7 +31,6 @@ from regie.model import Inventory
 
 CLUSTERED = "clustered"
 STACKED = "stacked"
-GAP_COLOUR = PALETTE["vermiljoen"]
 PATH_LIMIT = 12
 """Role paths shown in the deck (the most frequent; the HTML report and the page show all)."""
 
@@ -118,28 +117,28 @@ def role_paths(inv: Inventory) -> NativeChart:
 
 
 def skill_demand(inv: Inventory) -> NativeChart:
-    """Demand per skill; with a team: demand, supply and gap per skill (clustered horizontal bars)."""
+    """Demand per phase (one bar per phase: its skills share it); with a team: per skill, team members
+    inzetbaar and in ontwikkeling (stacked horizontal bars)."""
     if skills.team_status(inv) == skills.TEAM_PRESENT:
-        table = skills.gap_table(inv)
+        table = skills.supply_table(inv)
         return NativeChart(
-            tuple(f"{s} ({f})" for s, f in zip(table["Vaardigheid"], table["Fase"], strict=True)),
+            tuple(f"{s} ({f.lower()}) · vraag {q}" for s, f, q in zip(
+                table["Vaardigheid"], table["Fase"], table["Vraag (projecten)"], strict=True)),
             tuple(
-                NativeSeries(column, tuple(int(v) for v in table[column]), colour, pattern)
-                for column, colour, pattern in (
-                    ("Vraag (projecten)", DEMAND_COLOUR, ""), ("Aanbod (teamleden)", SUPPLY_COLOUR, SUPPLY_PATTERN),
-                    ("Tekort", GAP_COLOUR, "x"),
+                NativeSeries(name, tuple(int(v) for v in table[column]), colour, pattern)
+                for name, column, colour, pattern in (
+                    ("Inzetbaar", "Inzetbaar (teamleden)", SUPPLY_COLOUR, SUPPLY_PATTERN),
+                    ("In ontwikkeling", "In ontwikkeling (teamleden)", GROWING_COLOUR, GROWING_PATTERN),
                 )
             ),
-            horizontal=True, value_title="Aantal",
+            grouping=STACKED, horizontal=True, value_title="Teamleden",
         )
-    demand = analysis.skill_demand(inv)
-    rows = [(s, p.code, demand[p.code][s]) for p in voc.PHASES for s in p.skills]
-    rows.sort(key=lambda r: -r[2])
+    demand = skills.demand_per_phase(inv)
     return NativeChart(
-        tuple(f"{s} ({voc.phase_label(p)})" for s, p, _ in rows),
-        (NativeSeries("Vraag (projecten)", tuple(v for _, _, v in rows), DEMAND_COLOUR,
-                      point_colours=tuple(PHASE_COLOURS[p] for _, p, _ in rows)),),
-        horizontal=True, legend=False, value_title="Projecten die de vaardigheid vragen",
+        tuple(f"{p.label}: {', '.join(s.lower() for s in p.skills)}" for p in voc.PHASES),
+        (NativeSeries("Vraag (projecten)", tuple(demand[p.code] for p in voc.PHASES), DEMAND_COLOUR,
+                      point_colours=tuple(PHASE_COLOURS[p.code] for p in voc.PHASES)),),
+        horizontal=True, legend=False, value_title="Projecten die deze vaardigheden vragen",
     )
 
 

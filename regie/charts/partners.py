@@ -148,9 +148,10 @@ def network_figure(net: network.Network, shape: network.Structure, subtitle: str
         "Welke partners bij welke projecten betrokken zijn; een lijn is een betrokkenheid. Grotere "
         "partners werken aan meer projecten.",
         "Lijnen uit het tabblad Betrokkenheid en de kolom Partners; per fase telt de fase van de "
-        "betrokkenheid, of anders de fasen van het project. Schikking: networkx spring layout met "
-        "een vaste seed.",
-        extra={"unlabelled": unlabelled},
+        "betrokkenheid, of anders de fasen van het project. De plek van een partner in de tekening zegt "
+        "niets: partners die veel samen doen staan dichter bij elkaar, en hetzelfde bestand geeft steeds "
+        "dezelfde tekening.",
+        extra={"unlabelled": unlabelled}, reading="network",
     )
     return chart
 
@@ -211,8 +212,9 @@ def most_connected_bars(top: pd.DataFrame, subtitle: str, phase: str) -> Chart:
         fig, table, title,
         "De partners die aan de meeste projecten meewerken (graad), met hun tussenpositie: hoe vaak "
         "een partner op de kortste verbinding tussen twee anderen in het netwerk ligt.",
-        "Graad = aantal projecten van de partner; tussenpositie = betweenness centrality "
-        "(networkx, genormaliseerd, 0 tot 1) in het getoonde netwerk.",
+        "Projecten = aantal projecten van de partner; tussenpositie = hoe vaak de partner op de kortste "
+        "verbinding tussen twee anderen ligt, van 0 (nooit) tot 1 (altijd), in het getoonde netwerk.",
+        reading="network",
     )
 
 
@@ -282,12 +284,13 @@ def influence_interest_grid(grid: pd.DataFrame, subtitle: str) -> Chart:
     })
     return Chart(
         fig, table, title,
-        "Per partner de gemiddelde invloed en het gemiddelde belang (1–5) uit het tabblad "
-        "Betrokkenheid, met wat dat vraagt: nauw betrekken, tevreden houden, informeren of monitoren.",
+        "Per partner de gemiddelde invloed en het gemiddelde belang (1–5) uit het tabblad Betrokkenheid. "
+        "De vier vakken zijn een manier van kijken, geen rangorde: MOVISIE ziet gemeente en partners als "
+        "wederzijds afhankelijke partijen met een gelijkwaardige rol.",
         "Gemiddelde over de betrokkenheden met zowel invloed als belang; 3,5 of meer telt als veel. "
         "Partners met dezelfde scores liggen in een kleine kring rond hun punt. Namen die elkaar "
-        "zouden overlappen staan alleen in de tooltip en de tabel.",
-        extra={"unlabelled": sum(1 for p in positions if not p)},
+        "zouden overlappen staan alleen in het venster bij de muis en in de tabel.",
+        extra={"unlabelled": sum(1 for p in positions if not p)}, reading="stakeholder_grid",
     )
 
 

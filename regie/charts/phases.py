@@ -1,4 +1,5 @@
-"""Charts of the Fasen en elementen page: the clickable phase × element matrix, projects per element."""
+"""Charts of the Fasen en elementen page: the clickable phase × element matrix and projects per element
+(what the inventory *states*), and the element coverage A–D (the app's own reading)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,18 @@ import plotly.graph_objects as go
 
 from regie import analysis
 from regie import vocabulary as voc
-from regie.charts.theme import ELEMENT_COLOURS, ELEMENT_PATTERNS, PALETTE, SEQUENTIAL, Chart, count_ticks, titled
+from regie.analysis import elements
+from regie.charts.theme import (
+    ELEMENT_COLOURS,
+    ELEMENT_PATTERNS,
+    PALETTE,
+    SEQUENTIAL,
+    UNKNOWN_COLOUR,
+    Chart,
+    count_ticks,
+    ink,
+    titled,
+)
 from regie.model import Inventory
 
 CELL_MARKER_SIZE = 46
@@ -33,8 +45,8 @@ def phase_element_heatmap(inv: Inventory, subtitle: str) -> Chart:
     table = pd.DataFrame(z, columns=x, index=y).rename_axis("Fase").reset_index()
     return Chart(
         fig, table, "Projecten per fase en element",
-        "Hoeveel projecten in elke fase met welk MOVISIE-element werken; uit de kolommen fase en "
-        "element van de inventaris.",
+        "Wat de inventaris zegt: hoeveel projecten in elke fase volgens de kolommen fase en element met welk "
+        "MOVISIE-element werken.",
         "Telt projecten per fase en element; een project in twee fasen of met twee elementen telt in "
         "elke combinatie. 'Onbepaald' zijn projecten zonder geaccepteerd element.",
     )
@@ -106,8 +118,53 @@ def projects_per_element_bars(inv: Inventory, subtitle: str) -> Chart:
     table = pd.DataFrame({"Element": labels, "Projecten": values})
     return Chart(
         fig, table, "Projecten per element",
-        "Hoeveel projecten met elk van MOVISIE's vier elementen werken; uit de kolom element van de "
-        "inventaris (en geaccepteerde suggesties).",
+        "Wat de inventaris zegt: hoeveel projecten volgens de kolom element (en geaccepteerde suggesties) met "
+        "elk van MOVISIE's vier elementen werken.",
         "Telt projecten per geaccepteerd element; een project met twee elementen telt bij allebei. "
         "'Onbepaald' zijn projecten zonder geaccepteerd element.",
+    )
+
+
+COVERAGE_COLOURS: dict[str, str] = {
+    elements.PRESENT: PALETTE["blauw"], elements.MISSING: PALETTE["vermiljoen"],
+    elements.UNKNOWN: UNKNOWN_COLOUR, elements.NOT_APPLICABLE: "#D9D9D9",
+}
+COVERAGE_PATTERNS: dict[str, str] = {
+    elements.PRESENT: "", elements.MISSING: "x", elements.UNKNOWN: ".", elements.NOT_APPLICABLE: "/",
+}
+
+
+def element_coverage_bars(inv: Inventory, subtitle: str) -> Chart:
+    """Per element A–D (stacked, labelled, patterned): projects where the inventory shows it, where it is
+    missing, where it cannot be seen, and where it does not apply."""
+    counts = elements.coverage_counts(inv)
+    labels = [voc.element_label(e) for e in voc.ELEMENT_CODES]
+    fig = go.Figure()
+    for status in elements.STATUSES:
+        values = [counts[e][status] for e in voc.ELEMENT_CODES]
+        if not any(values):
+            continue
+        name = elements.STATUS_LABELS[status]
+        fig.add_trace(go.Bar(
+            name=name, y=labels, x=values, orientation="h",
+            marker={"color": COVERAGE_COLOURS[status], "line": {"color": "#FFFFFF", "width": 1},
+                    "pattern": {"shape": COVERAGE_PATTERNS[status], "fillmode": "overlay", "fgcolor": "#FFFFFF",
+                                "fgopacity": 0.5}},
+            text=[f"{v} {name.lower()}" if v else "" for v in values], textposition="inside",
+            insidetextanchor="middle", textangle=0, insidetextfont={"color": ink(COVERAGE_COLOURS[status]), "size": 15},
+            hovertemplate=f"{name}: %{{x}} projecten<extra>%{{y}}</extra>",
+        ))
+    fig.update_layout(barmode="stack", yaxis={"autorange": "reversed"},
+                      xaxis={"title": "Projecten", **count_ticks(len(inv.projects))}, height=420)
+    title = "Waar de vier elementen van regie ontbreken"
+    titled(fig, title, subtitle)
+    return Chart(
+        fig, elements.missing_table(inv), title,
+        "Per element A–D: bij hoeveel projecten de inventaris het laat zien, bij hoeveel het ontbreekt, bij "
+        "hoeveel het niet te zien is (onbekend) en waar het niet van toepassing is.",
+        "A: kolom Gedeelde visie, anders een partner in de visiefase; B: minstens één partner; C: een rol in elke "
+        "fase van het project; D: verschillende rollen in twee of meer fasen (‘niet gevarieerd’ telt als "
+        "ontbreekt: een punt om te bespreken).",
+        reading="element_coverage",
+        source=voc.cite("movisie", "de vier cruciale elementen, einde hoofdstuk 3"),
     )

@@ -19,7 +19,7 @@ from regie.analysis import paths, skills
 from regie.analysis.filters import Filters, describe
 from regie.charts import headline, native
 from regie.charts.partners import partner_types_per_phase_bars
-from regie.charts.phases import phase_element_heatmap
+from regie.charts.phases import element_coverage_bars, phase_element_heatmap
 from regie.charts.roles import role_path_sankey, roles_per_phase_bars
 from regie.charts.skills import demand_supply_bars, skills_demand_bars
 from regie.charts.theme import Chart
@@ -42,6 +42,8 @@ class View:
     native: Callable[[Inventory], native.NativeChart]
     missing: Callable[[Inventory], str | None]
     """A Dutch message when the inventory has nothing to show here (and how to add it), else None."""
+    appendix: Callable[[Inventory], Chart] | None = None
+    """A second chart that belongs with this view (speaker notes and the HTML report show it)."""
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,9 @@ def _no_demand(inv: Inventory) -> str | None:
         return NO_PROJECTS
     if not any(analysis.demand_per_phase(inv).values()):
         return (
-            "Geen project heeft in een fase een rol anders dan 'geen regie', dus er is geen vraag naar "
-            "regievaardigheden. Vul in de inventaris per project de fase en de rol van de gemeente in."
+            "Geen project zit in een fase met een rol die om regie vraagt (elke rol behalve zelf doen en regie "
+            "bij anderen), dus er is geen vraag naar regievaardigheden. Vul in de inventaris per project de "
+            "fase en de rol van de gemeente in."
         )
     return None
 
@@ -128,14 +131,15 @@ VIEWS: tuple[View, ...] = (
     ),
     View(
         "fase_element", "Fasen en elementen",
-        "Hoeveel projecten in elke fase (MOVISIE Schema 3) met welk MOVISIE-element werken; uit de "
-        "kolommen fase en element van de inventaris.",
+        "Wat de inventaris zegt: hoeveel projecten in elke fase (MOVISIE Schema 3) met welk MOVISIE-element "
+        "werken; uit de kolommen fase en element.",
         phase_element_heatmap, native.phase_element, _no_projects,
+        appendix=lambda inv: element_coverage_bars(inv, ""),
     ),
     View(
         "rol_per_fase", "Rol van de gemeente per fase",
-        "Welke rol de gemeente in elke fase speelt, van zelf doen tot geen regie; uit de rolkolommen "
-        "(een rol per fase gaat voor de rol van het project).",
+        "Welke rol de gemeente in elke fase speelt; uit de rolkolommen (een rol per fase gaat voor de rol van "
+        "het project). De volgorde van de rollen, van zelf doen naar loslaten, is die van deze app.",
         roles_per_phase_bars, native.roles_per_phase, _no_roles,
     ),
     View(
@@ -146,8 +150,8 @@ VIEWS: tuple[View, ...] = (
     ),
     View(
         "vaardigheden", "Regievaardigheden",
-        "Welke vaardigheden uit MOVISIE's Schema 3 de projecten vragen en, als er een teamblad is, "
-        "hoeveel teamleden ze hebben; uit de rollen per fase en het teamblad.",
+        "Welke vaardigheden MOVISIE's Schema 3 per fase noemt, hoeveel projecten in die fase erom vragen en "
+        "hoeveel teamleden ze inzetbaar of in ontwikkeling hebben; uit de fasen en rollen en het teamblad.",
         _skills_chart, native.skill_demand, _no_demand,
     ),
     View(
@@ -205,3 +209,14 @@ def for_projector(chart: Chart) -> Chart:
 def step(index: int, delta: int) -> int:
     """The index after moving ``delta`` views from ``index`` (stays within the sequence)."""
     return max(0, min(len(VIEWS) - 1, index + delta))
+
+
+def appendix_lines(view: View, inv: Inventory) -> list[str]:
+    """The view's appendix chart in words (for speaker notes): its title, its table row by row, its
+    source and marker; empty when the view has none or there are no projects."""
+    if view.appendix is None or inv.projects.empty:
+        return []
+    chart = view.appendix(inv)
+    rows = [", ".join(f"{column} {value}" if i else str(value) for i, (column, value) in enumerate(row.items()))
+            for _, row in chart.table.iterrows()]
+    return [f"{chart.title}: {chart.description}", *rows, chart.source, chart.marker]

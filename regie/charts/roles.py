@@ -6,7 +6,6 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from regie import analysis
 from regie import vocabulary as voc
 from regie.analysis import paths
 from regie.analysis import roles as role_analysis
@@ -28,36 +27,59 @@ PHASE_X: dict[str, float] = dict(zip(voc.PHASE_CODES, (0.001, 0.5, 0.999), stric
 
 
 
+ROLE_ORDER_NOTE = "De volgorde van de rollen loopt van zelf doen naar loslaten."
+RIVM_SOURCE_NOTE = voc.cite("rivm", "“Invulling regie hangt af van visie gemeente”")
+
+
 def roles_per_phase_bars(inv: Inventory, subtitle: str) -> Chart:
-    """Stacked horizontal bars: per phase the municipality's roles, each segment labelled."""
-    counts = analysis.role_counts(inv)
+    """Stacked horizontal bars: per phase the municipality's roles in the projects that are in that
+    phase (so each bar adds up to the phase's count); roles named ahead for a phase a project is not
+    yet in are a separate, hatched segment, named in the legend."""
+    counts = role_analysis.role_counts_by_stand(inv)
+    inside, ahead = counts[role_analysis.IN_PHASE], counts[role_analysis.PLANNED]
     roles = [*voc.ROLE_CODES, voc.UNKNOWN]
     phases = [voc.phase_label(p) for p in voc.PHASE_CODES]
     fig = go.Figure()
     for role in roles:
-        values = [counts[p][role] for p in voc.PHASE_CODES]
+        values = [inside[p][role] for p in voc.PHASE_CODES]
+        label = voc.role_label(role) if role != voc.UNKNOWN else role_analysis.UNKNOWN_LABEL
         fig.add_trace(go.Bar(
-            name=voc.role_label(role), y=phases, x=values, orientation="h",
+            name=label, y=phases, x=values, orientation="h",
             marker={"color": ROLE_COLOURS[role], "line": {"color": "#FFFFFF", "width": 1},
                     "pattern": {"shape": ROLE_PATTERNS[role], "fillmode": "overlay", "fgcolor": "#FFFFFF",
                                 "fgopacity": 0.45}},
             text=[str(v) if v else "" for v in values],
             textposition="inside", insidetextanchor="middle",
-            hovertemplate=f"{voc.role_label(role)}" + ": %{x} projecten<extra>%{y}</extra>",
+            hovertemplate=f"{label}" + ": %{x} projecten<extra>%{y}</extra>",
         ))
-    top = max((sum(counts[p][r] for r in roles) for p in voc.PHASE_CODES), default=0)
+    planned = [sum(ahead[p][r] for r in roles) for p in voc.PHASE_CODES]
+    if any(planned):
+        fig.add_trace(go.Bar(
+            name="Gepland: rol genoemd, project nog niet in deze fase", y=phases, x=planned, orientation="h",
+            marker={"color": "#FFFFFF", "line": {"color": "#1A1A1A", "width": 1},
+                    "pattern": {"shape": "/", "fgcolor": "#1A1A1A", "fgopacity": 0.6, "fillmode": "overlay"}},
+            text=[str(v) if v else "" for v in planned], textposition="outside", cliponaxis=False,
+            hovertemplate="Gepland: %{x} projecten<extra>%{y}</extra>",
+        ))
+    top = max((sum(inside[p][r] for r in roles) + planned[i] for i, p in enumerate(voc.PHASE_CODES)), default=0)
     fig.update_layout(barmode="stack", xaxis_title="Projecten", yaxis={"autorange": "reversed"},
                       xaxis=count_ticks(top))
-    titled(fig, "Rol van de gemeente per fase", subtitle)
+    title = "Rol van de gemeente per fase" + (" (met geplande rollen apart)" if any(planned) else "")
+    titled(fig, title, subtitle)
     table = pd.DataFrame(
-        {voc.role_label(r): [counts[p][r] for p in voc.PHASE_CODES] for r in roles}, index=phases,
-    ).rename_axis("Fase").reset_index()
+        {voc.role_label(r) if r != voc.UNKNOWN else role_analysis.UNKNOWN_LABEL:
+         [inside[p][r] for p in voc.PHASE_CODES] for r in roles}, index=phases,
+    )
+    table["Gepland (project nog niet in de fase)"] = planned
+    table = table.rename_axis("Fase").reset_index()
     return Chart(
-        fig, table, "Rol van de gemeente per fase",
-        "Welke rol de gemeente in elke fase speelt; uit de rolkolommen (rol per fase gaat voor de "
-        "rol van het project).",
-        "Telt per fase de projecten met een rol in die fase: een rol per fase, of de rol van het "
-        "project in de fasen waarin het zit ('onbekend' als er geen rol is opgegeven).",
+        fig, table, title,
+        "Welke rol de gemeente speelt in de projecten van elke fase; uit de rolkolommen (een rol per fase gaat "
+        "voor de rol van het project). Een balk telt de projecten in die fase.",
+        "Telt per fase de projecten die in die fase zitten naar hun rol (een rol per fase, of de rol van het "
+        "project); 'Nog geen rol benoemd' als er geen rol is. 'Gepland' telt rollen die een project al noemt voor "
+        f"een fase waarin het nog niet zit. {ROLE_ORDER_NOTE}",
+        reading="role_order", source=voc.cite("movisie", "element C: de eigen rol in elke fase"),
     )
 
 
@@ -125,7 +147,8 @@ def role_path_sankey(inv: Inventory, subtitle: str) -> Chart:
         "alleen projecten die voor minstens twee fasen een eigen rol noemen.",
         "Een stroom telt de projecten die in de ene fase de ene rol en in de volgende genoemde fase "
         "de andere rol hebben; een project zonder rol voor beleid loopt rechtstreeks van visie naar "
-        "uitvoering. Het getal achter een rol is het aantal projecten met die rol in die fase.",
+        f"uitvoering. Het getal achter een rol is het aantal projecten met die rol in die fase. {ROLE_ORDER_NOTE}",
+        reading="role_order",
     )
 
 
@@ -168,12 +191,12 @@ def _stacked_phase_bars(
 
 
 def _category_styles(mapping: dict[str, str], categories: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
-    """Colour and pattern of each category: those of its first (most steering) role."""
+    """Colour and pattern of each category: those of its role (a category without one role gets its own)."""
     colours: dict[str, str] = {}
     patterns: dict[str, str] = {}
     for category in categories:
         roles = role_analysis.roles_of_category(mapping, category)
-        if roles:
+        if len(roles) == 1:
             colours[category] = ROLE_COLOURS[roles[0]]
             patterns[category] = ROLE_PATTERNS[roles[0]]
         else:
@@ -183,31 +206,39 @@ def _category_styles(mapping: dict[str, str], categories: tuple[str, ...]) -> tu
 
 
 def rivm_bars(inv: Inventory, subtitle: str) -> Chart:
-    """Per phase the projects per RIVM scenario (stacked, labelled)."""
+    """Per phase the projects in it per RIVM scenario (stacked, labelled)."""
     table = role_analysis.rivm_counts(inv)
     colours, patterns = _category_styles(role_analysis.RIVM_OF_ROLE, role_analysis.RIVM_CATEGORIES)
-    return _stacked_phase_bars(
-        table, colours, patterns, "Rol per fase als RIVM-scenario", subtitle,
-        "Dezelfde rollen als de vier scenario's van RIVM Centrum Gezond Leven: zelf doen, "
-        "uitbesteden, uitvoering door samenwerking en overlaten aan de samenleving.",
-        "Zelf doen = zelf doen; opdrachtgever = uitbesteden; regisseur en samenwerkingspartner = "
-        "uitvoering door samenwerking; facilitator = overlaten aan de samenleving; geen regie heeft "
-        "geen scenario. Een project telt één keer per fase en scenario.",
+    chart = _stacked_phase_bars(
+        table, colours, patterns, "Rol per fase als scenario van RIVM", subtitle,
+        "Dezelfde rollen naast de vier scenario's van RIVM Centrum Gezond Leven: zelf doen, uitbesteden, "
+        "uitvoering door samenwerking en overlaten aan de samenleving.",
+        "Zelf doen = Zelf doen; opdrachtgever = Uitbesteden; samenwerkingspartner = Uitvoering door samenwerking; "
+        "facilitator = Overlaten aan de samenleving. De regisseur past bij geen van de vier alleen (RIVM koppelt "
+        "de regisserende rol aan Uitbesteden, en zijn voorbeeld van samenwerking noemt zich een regisserende "
+        "gemeente); regie bij anderen heeft geen scenario. Een project telt één keer per fase en scenario.",
     )
+    chart.source = RIVM_SOURCE_NOTE
+    return chart
 
 
 def government_role_bars(inv: Inventory, subtitle: str) -> Chart:
-    """Per phase the projects per government role of Kaag en Braassem (stacked, labelled)."""
+    """Projects per government role as the inventory's column Overheidsrol states them (never derived)."""
     table = role_analysis.government_role_counts(inv)
-    colours, patterns = _category_styles(role_analysis.GOVERNMENT_ROLE_OF_ROLE, role_analysis.GOVERNMENT_CATEGORIES)
-    return _stacked_phase_bars(
-        table, colours, patterns, "Rol per fase als overheidsrol", subtitle,
-        "Dezelfde rollen als de overheidsrollen van Kaag en Braassem: presterende, samenwerkende, "
-        "participerende/responsieve en rechtmatige overheid.",
-        "Zelf doen en opdrachtgever = presterende overheid; regisseur en samenwerkingspartner = "
-        "samenwerkende overheid; facilitator = participerende/responsieve overheid; geen rol valt "
-        "onder de rechtmatige overheid. Een project telt één keer per fase en overheidsrol.",
+    palette = (PALETTE["blauw"], PALETTE["groen"], PALETTE["roodpaars"], PALETTE["oranje"])
+    colours = styled(tuple(c.label for c in voc.GOVERNMENT_ROLES), palette, role_analysis.GOVERNMENT_NOT_GIVEN,
+                     UNKNOWN_COLOUR)
+    patterns = styled(tuple(c.label for c in voc.GOVERNMENT_ROLES), ("", "/", "x", "."),
+                      role_analysis.GOVERNMENT_NOT_GIVEN, "\\")
+    chart = _stacked_phase_bars(
+        table, colours, patterns, "Overheidsrol volgens de inventaris", subtitle,
+        "Hoeveel projecten de inventaris bij welke overheidsrol van Kaag en Braassem zet (kolom Overheidsrol).",
+        "Telt wat de inventaris zegt: een project met twee overheidsrollen telt bij beide. De app leidt de "
+        "overheidsrol nooit af uit de rol van de gemeente: Kaag en Braassem definieert de vier rollen niet en "
+        "koppelt er niets aan.",
     )
+    chart.source = f"{voc.cite('kaag')} (uit haar Omgevingsvisie)"
+    return chart
 
 
 _REGIE_LABELS = tuple(c.label for c in voc.REGIE_KINDS)

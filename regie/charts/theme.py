@@ -108,6 +108,41 @@ class Chart:
     notes: str = ""
     """Definition for speaker notes and exports ("telt projecten per fase; ...")."""
     extra: dict[str, object] = field(default_factory=dict)
+    reading: str | None = None
+    """The app's own reading this chart shows (a key of ``vocabulary.READINGS``), or None."""
+    source: str = ""
+    """What the chart takes from a seed, cited (``Bron: MOVISIE (2010) …, Schema 3``)."""
+
+    @property
+    def marker(self) -> str:
+        """The "hulpmiddel van deze app" note when the chart shows one of the app's own readings."""
+        return voc.READINGS[self.reading].note if self.reading else ""
+
+    @property
+    def provenance(self) -> str:
+        """Where the chart comes from: its source and, when it applies, the app's marker (one text)."""
+        return " ".join(part for part in (self.source, self.marker) if part)
+
+
+TEXT_DARK = "#1A1A1A"
+
+
+def luminance(hex_colour: str) -> float:
+    """Relative luminance (WCAG 2.1) of a ``#RRGGBB`` colour."""
+    channels = []
+    for i in (0, 2, 4):
+        c = int(hex_colour.lstrip("#")[i:i + 2], 16) / 255
+        channels.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+    r, g, b = channels
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def ink(hex_colour: str) -> str:
+    """White or near-black text, whichever contrasts more with a bar of this colour (WCAG 2.1)."""
+    light = luminance(hex_colour)
+    on_white = 1.05 / (light + 0.05)
+    on_dark = (light + 0.05) / (luminance(TEXT_DARK) + 0.05)
+    return "#FFFFFF" if on_white > on_dark else TEXT_DARK
 
 
 def titled(fig: go.Figure, title: str, subtitle: str) -> go.Figure:

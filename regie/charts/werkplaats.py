@@ -8,8 +8,6 @@ are user text (``safe_label``).
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -25,7 +23,7 @@ from regie.charts.theme import (
     safe_label,
     titled,
 )
-from regie.formatting import nl_int, nl_number, nl_percent
+from regie.formatting import nl_int, nl_percent
 from regie.instruments import werkplaats as wp
 from regie.instruments import zelfscan as scan
 
@@ -148,40 +146,6 @@ def item_vote_bars(res: wp.Results, item_id: int, subtitle: str) -> Chart:
     )
 
 
-def scan_group_theme_bars(res: wp.Results, subtitle: str) -> Chart:
-    """The group's zelfscan per theme: the mean of the participants' theme scores (0–100), labelled
-    with the score and how many answered."""
-    themes = wp.scan_themes(res)
-    scores = [None if math.isnan(s) else float(s) for s in themes["score"]]
-    rows = [f"{label}<br><span style='font-size:13px'>{nl_int(n)} {'deelnemer' if n == 1 else 'deelnemers'}</span>"
-            for label, n in zip(themes["label"], themes["respondents"], strict=True)]
-    fig = go.Figure(go.Bar(
-        y=rows, x=[s or 0 for s in scores], orientation="h",
-        marker={"color": PALETTE["blauw"], "line": {"color": "#FFFFFF", "width": 1}},
-        text=[nl_number(s, 0) if s is not None else "geen antwoorden" for s in scores],
-        textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{x:.0f} van 100<extra></extra>",
-    ))
-    fig.add_vrect(x0=0, x1=scan.WEAK_AT_MOST, fillcolor="rgba(213,94,0,0.10)", line_width=0, layer="below")
-    fig.add_annotation(x=scan.WEAK_AT_MOST / 2, y=1.0, xref="x", yref="paper", yanchor="bottom", showarrow=False,
-                       text=f"zwak (≤ {nl_int(scan.WEAK_AT_MOST)})", font={"color": "#1A1A1A", "size": 13})
-    fig.update_layout(xaxis={"range": [0, 125], "tickvals": [0, 25, 50, 75, 100], "title": "Score (0–100)"},
-                      yaxis={"autorange": "reversed"}, height=400, showlegend=False)
-    title = "Zelfscan van de groep per thema"
-    titled(fig, title, subtitle)
-    table = pd.DataFrame({
-        "Thema": themes["label"],
-        "Score (0–100)": [nl_number(s, 0) if s is not None else "—" for s in scores],
-        "Deelnemers": [int(n) for n in themes["respondents"]],
-    })
-    return Chart(
-        fig, table, title,
-        "Hoe klaar de organisatie volgens de deelnemers is voor regie: per thema het gemiddelde van hun "
-        "scores (ja = 100, deels = 50, nee = 0).",
-        "Per deelnemer het gemiddelde van de beantwoorde vragen van het thema, daarna het gemiddelde "
-        "over de deelnemers die het thema beantwoordden.",
-    )
-
-
 def scan_answer_bars(res: wp.Results, subtitle: str) -> Chart:
     """Per zelfscan question, how many participants answered ja, deels and nee (stacked)."""
     dist = wp.scan_distribution(res)
@@ -203,14 +167,16 @@ def scan_answer_bars(res: wp.Results, subtitle: str) -> Chart:
     title = "Zelfscan: antwoorden per vraag"
     titled(fig, title, subtitle)
     table = pd.DataFrame({
+        "Nr": dist["item"],
+        "Lijst": dist["source"].map(scan.SOURCE_LABELS),
         "Vraag": dist["question"],
-        "Thema": dist["theme"].map(lambda t: scan.THEME_BY_CODE[t].label),
         **{voc.ANSWER_LABELS[code]: dist[code] for code in voc.ANSWER_CODES},
     })
     return Chart(
         fig, table, title,
-        "Per vraag van de zelfscan hoeveel deelnemers ja, deels of nee antwoordden.",
-        "Vragen van Louweret en Oosterhof; elke deelnemer telt één keer per vraag.",
+        "Per vraag van de zelfscan hoeveel deelnemers ja, deels of nee antwoordden (L: Louweret, O: Oosterhof).",
+        "Elke deelnemer telt één keer per vraag; de twee lijsten worden niet opgeteld.",
+        source=f"{scan.SOURCES[scan.LOUWERET]}; {scan.SOURCES[scan.OOSTERHOF]}",
     )
 
 

@@ -1,4 +1,4 @@
-"""``python -m regie analyse FILE [--json]``: the analysis of INVENTORY.md as JSON or a Dutch summary."""
+"""``python -m regie analyse FILE [--json]``: the analysis of docs/inventaris.md as JSON or a Dutch summary."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from regie import vocabulary as voc
-from regie.formatting import nl_int
+from regie.formatting import nl_int, nl_number
 
 NAME = "analyse"
 
@@ -64,17 +64,29 @@ def summary(result: dict[str, Any]) -> str:
     for role in (*voc.ROLE_CODES, voc.UNKNOWN):
         cells = "".join(f"{nl_int(result['roles'][p][role]):>12}" for p in voc.PHASE_CODES)
         lines.append(f"  {voc.role_label(role):<22}{cells}")
-    lines += ["", "Vraag naar regievaardigheden (projecten met een rol in de fase):"]
+    lines += ["", "Vraag naar regievaardigheden (projecten in de fase met een rol die om regie vraagt):",
+              f"  ({voc.READINGS['skills'].note})"]
     for phase in voc.PHASES:
         demand = result["skills"][phase.code][phase.skills[0]]
         lines.append(f"  {phase.label:<12} {nl_int(demand):>6}  ({', '.join(phase.skills)})")
     if "skills_supply" in result:
-        lines += ["", "Vaardigheden in het team (aanbod) en tekort:"]
-        for skill in voc.SKILLS:
-            lines.append(
-                f"  {skill:<26} aanbod {nl_int(result['skills_supply'][skill]):>4}   "
-                f"tekort {nl_int(result['skills_gap'][skill]):>5}"
-            )
+        lines += ["", "Vaardigheden in het team (teamleden) en belasting (projecten per inzetbaar teamlid):"]
+        for phase in voc.PHASES:
+            for skill in phase.skills:
+                supply = result["skills_supply"][phase.code][skill]
+                load = result["skills_load"][phase.code][skill]
+                load_text = voc.NOBODY_IN_TEAM if load is None and result["skills"][phase.code][skill] else (
+                    "—" if load is None else nl_number(load))
+                lines.append(
+                    f"  {skill:<26} inzetbaar {nl_int(supply['inzetbaar']):>3}   in ontwikkeling "
+                    f"{nl_int(supply['in_ontwikkeling']):>3}   belasting {load_text}"
+                )
+    coverage = result["element_coverage"]
+    lines += ["", "Elementen A–D per project (wat de inventaris laat zien):", f"  ({voc.READINGS['element_coverage'].note})"]
+    for code in voc.ELEMENT_CODES:
+        c = coverage[code]
+        lines.append(f"  {voc.element_label(code):<32} aanwezig {nl_int(c['aanwezig']):>4}   ontbreekt "
+                     f"{nl_int(c['ontbreekt']):>4}   onbekend {nl_int(c['onbekend']):>4}   n.v.t. {nl_int(c['nvt']):>4}")
     issues = result["issues"]
     errors = sum(1 for i in issues if i["severity"] == "fout")
     lines += ["", f"Meldingen: {nl_int(errors)} fouten, {nl_int(len(issues) - errors)} waarschuwingen"]

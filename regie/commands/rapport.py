@@ -4,7 +4,7 @@ The kind follows from OUT's extension: ``.pptx`` (deck with editable charts), ``
 report) or ``.xlsx`` (the enriched inventory). The filter options are those of the dashboard's
 sidebar, each repeatable or comma-separated: ``--domein``, ``--gebied`` (values as in the inventory,
 case-insensitive), ``--fase``, ``--element``, ``--rol``, ``--partnertype`` (codes or labels of the
-vocabulary, e.g. ``--fase uitvoering --rol "Geen regie"``); ``--namen-verbergen`` replaces partner
+vocabulary, or their synonyms, e.g. ``--fase uitvoering --rol "Regie bij anderen"``); ``--namen-verbergen`` replaces partner
 and person names. A wrong extension or value exits 2 with a Dutch message that lists what is allowed.
 """
 
@@ -84,7 +84,20 @@ def _vocabulary_choices(dimension: str) -> dict[str, str]:
             choices.setdefault(norm(text), code)
         if dimension == "element" and code in voc.ELEMENT_BY_CODE:
             choices.setdefault(norm(voc.ELEMENT_BY_CODE[code].name), code)
+        for synonym in _synonyms(dimension, code):
+            choices.setdefault(norm(synonym), code)
     return choices
+
+
+def _synonyms(dimension: str, code: str) -> tuple[str, ...]:
+    """The vocabulary's synonyms of a code (``Geen regie`` is ``geen``), as the reader knows them."""
+    if dimension == "fase" and code in voc.PHASE_BY_CODE:
+        return voc.PHASE_BY_CODE[code].synonyms
+    if dimension == "rol" and code in voc.ROLE_BY_CODE:
+        return voc.ROLE_BY_CODE[code].synonyms
+    if dimension == "partnertype" and code in voc.PARTNER_TYPE_BY_CODE:
+        return voc.PARTNER_TYPE_BY_CODE[code].synonyms
+    return ()
 
 
 def _split(raw: Sequence[str], whole: Callable[[str], str | None]) -> list[tuple[str, str | None]]:

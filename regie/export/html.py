@@ -55,6 +55,8 @@ section { padding: 28px 0 20px; border-bottom: 1px solid var(--lijn); break-insi
 .grafiek { width: 100%; min-height: 360px; }
 .melding { background: var(--vlak); border-left: 4px solid var(--accent); padding: 12px 16px; }
 .definitie { color: var(--grijs); font-size: 0.95rem; }
+.hulpmiddel { font-size: 0.95rem; border-left: 4px solid var(--grijs); padding: 4px 12px; }
+.hulpmiddel::before { content: "ⓘ "; }
 .kerncijfers { display: flex; flex-wrap: wrap; gap: 12px; padding: 0; margin: 16px 0; list-style: none; }
 .kerncijfers li { background: var(--vlak); border: 1px solid var(--accent); border-radius: 4px;
                   padding: 10px 16px; min-width: 130px; text-align: center; }
@@ -131,7 +133,7 @@ def _headline_html(numbers: list[Headline]) -> str:
     return f'<ul class="kerncijfers" aria-label="Kerncijfers">{items}</ul>'
 
 
-def _section(shown: pres.Shown, subtitle: str, first_chart: bool) -> str:
+def _section(shown: pres.Shown, inv: Inventory, subtitle: str, first_chart: bool) -> str:
     view = shown.view
     parts = [
         f'<section id="{_e(view.key)}" aria-labelledby="kop-{_e(view.key)}">',
@@ -151,6 +153,16 @@ def _section(shown: pres.Shown, subtitle: str, first_chart: bool) -> str:
         parts.append('<details open><summary>Tabel bij de grafiek</summary>'
                      f"{table_html(chart.table, chart.title)}</details>")
         parts.append(f'<p class="definitie"><strong>Definitie:</strong> {_e(chart.notes)}</p>')
+        if chart.source:
+            parts.append(f'<p class="definitie">{_e(chart.source)}</p>')
+        if chart.marker:
+            parts.append(f'<p class="hulpmiddel" role="note">{_e(chart.marker)}</p>')
+        if view.appendix is not None:
+            extra = view.appendix(inv)
+            parts.append(f'<h3>{_e(extra.title)}</h3><p class="uitleg">{_e(extra.description)}</p>')
+            parts.append(table_html(extra.table, extra.title))
+            parts.append(f'<p class="definitie">{_e(extra.notes)} {_e(extra.source)}</p>')
+            parts.append(f'<p class="hulpmiddel" role="note">{_e(extra.marker)}</p>')
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -159,9 +171,10 @@ def _schema3_section() -> str:
     return "\n".join([
         '<section id="schema3" aria-labelledby="kop-schema3">',
         f'<h2 id="kop-schema3">{_e(voc.SCHEMA_TITLES[3])}</h2>',
-        '<p class="uitleg">Elke fase vraagt een andere manier van regievoeren en andere vaardigheden.</p>',
+        f'<p class="uitleg">{_e(voc.sources.SCHEMA3_EXAMPLE)}</p>',
         table_html(schemas.schema3_table(), voc.SCHEMA_TITLES[3]),
         f'<p class="definitie">Bron: {_e(voc.schema_source(3))}</p>',
+        f'<p class="hulpmiddel" role="note">{_e(voc.READINGS["schema3_for_all"].note)}</p>',
         "</section>",
     ])
 
@@ -181,7 +194,7 @@ def report_html(
     for item in shown:
         if item.view.key == "vaardigheden":
             sections.append(_schema3_section())
-        sections.append(_section(item, subtitle, first and item.chart is not None))
+        sections.append(_section(item, inv, subtitle, first and item.chart is not None))
         first = first and item.chart is None
     toc = "".join(
         f'<li><a href="#{_e(item.view.key)}">{_e(item.view.title)}</a></li>' for item in shown

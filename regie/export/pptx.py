@@ -36,7 +36,7 @@ from regie.analysis.filters import Filters, describe
 from regie.charts import presentation as pres
 from regie.charts.headline import Headline
 from regie.charts.native import CLUSTERED, NativeChart
-from regie.charts.theme import PALETTE
+from regie.charts.theme import PALETTE, ink
 from regie.export.names import export_name
 from regie.export.safe import chart_label, xml_text
 from regie.formatting import nl_date
@@ -215,22 +215,9 @@ def _largest(spec: NativeChart) -> float:
     return max(sum(s.values[i] for s in spec.series) for i in range(len(spec.categories)))
 
 
-def _luminance(hex_colour: str) -> float:
-    """Relative luminance (WCAG 2.1) of a colour."""
-    channels = []
-    for i in (0, 2, 4):
-        c = int(hex_colour.lstrip("#")[i:i + 2], 16) / 255
-        channels.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
-    r, g, b = channels
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def _label_colour(hex_colour: str) -> RGBColor:
-    """White or near-black, whichever contrasts more with the bar colour."""
-    light = _luminance(hex_colour)
-    on_white = 1.05 / (light + 0.05)
-    on_black = (light + 0.05) / (_luminance("#1A1A1A") + 0.05)
-    return RGBColor(0xFF, 0xFF, 0xFF) if on_white > on_black else TEXT_COLOUR
+    """White or near-black, whichever contrasts more with the bar colour (the theme's rule)."""
+    return _rgb(ink(hex_colour))
 
 
 def _fill(fill, colour: str, pattern: str) -> None:
@@ -324,16 +311,22 @@ def _view_slide(prs: Deck, shown: pres.Shown, inv: Inventory, subtitle: str, sou
     if int(spec.extra.get("total", 0)) > int(spec.extra.get("shown", 0)):  # type: ignore[call-overload]
         extra = (f"De dia toont de {spec.extra['shown']} meest voorkomende van {spec.extra['total']} rolpaden; "
                  "het HTML-rapport en het dashboard tonen ze allemaal.")
-    add_native_chart(slide, spec, MARGIN, top, WIDTH - 2 * MARGIN, HEIGHT - top - Inches(0.3),
+    provenance = shown.chart.provenance
+    bottom = Inches(0.75) if provenance else Inches(0.3)
+    add_native_chart(slide, spec, MARGIN, top, WIDTH - 2 * MARGIN, HEIGHT - top - bottom,
                      f"{shown.view.title}: {shown.view.explanation}")
-    _notes(slide, [shown.view.explanation, f"Definitie: {shown.chart.notes}", extra, source])
+    if provenance:
+        _text_box(slide, MARGIN, HEIGHT - Inches(0.7), WIDTH - 2 * MARGIN, Inches(0.5),
+                  [(provenance, 11, False)], colour=MUTED_COLOUR)
+    _notes(slide, [shown.view.explanation, f"Definitie: {shown.chart.notes}", shown.chart.source,
+                   shown.chart.marker, extra, *pres.appendix_lines(shown.view, inv), source])
 
 
 def _schema3_slide(prs: Deck, source: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
     _title(slide, voc.SCHEMA_TITLES[3])
-    _text_box(slide, MARGIN, Inches(1.15), WIDTH - 2 * MARGIN, Inches(0.6), [
-        ("Elke fase vraagt een andere manier van regievoeren en andere vaardigheden.", 16, False),
+    _text_box(slide, MARGIN, Inches(1.15), WIDTH - 2 * MARGIN, Inches(0.8), [
+        (voc.sources.SCHEMA3_EXAMPLE, 14, False),
     ], colour=MUTED_COLOUR)
     table = schemas.schema3_table()
     rows, columns = len(table) + 1, len(table.columns)
@@ -348,11 +341,13 @@ def _schema3_slide(prs: Deck, source: str) -> None:
         for c, value in enumerate(row):
             _cell_text(grid.cell(r, c), str(value))
     _alt_text(shape, f"{voc.SCHEMA_TITLES[3]}: per fase waarop de regie zich richt en welke vaardigheden nodig zijn.")
-    _text_box(slide, MARGIN, HEIGHT - Inches(0.8), WIDTH - 2 * MARGIN, Inches(0.4),
-              [(f"Bron: {voc.schema_source(3)}", 12, False)], colour=MUTED_COLOUR)
+    _text_box(slide, MARGIN, HEIGHT - Inches(0.9), WIDTH - 2 * MARGIN, Inches(0.6),
+              [(f"Bron: {voc.schema_source(3)}", 12, False), (voc.READINGS["schema3_for_all"].note, 11, False)],
+              colour=MUTED_COLOUR)
     _notes(slide, [
         "MOVISIE's Schema 3, letterlijk: per fase in het proces waarop de regie zich richt en welke "
-        "vaardigheden de nadruk krijgen. De vraag naar vaardigheden op de volgende dia volgt deze indeling.",
+        "vaardigheden de nadruk krijgen, in MOVISIE's uitgewerkte voorbeeld. De vraag naar vaardigheden op de "
+        "volgende dia volgt deze indeling.", voc.sources.SCHEMA3_GENERALISED, voc.READINGS["schema3_for_all"].note,
         f"Bron: {voc.schema_source(3)}.", source,
     ])
 

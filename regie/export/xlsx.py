@@ -40,6 +40,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from regie import vocabulary as voc
+from regie.analysis import elements
 from regie.analysis.filters import Filters, describe
 from regie.export.names import export_name
 from regie.export.safe import FORMULA_START, XML_ILLEGAL, xml_text
@@ -47,7 +48,7 @@ from regie.formatting import nl_datetime
 from regie.mapping import explain
 from regie.model import Inventory
 from regie.reading.columns import match_header
-from regie.review import report
+from regie.review import mappings, report
 
 SHEET_PROJECTS = "Projecten"
 SHEET_PARTNERS = "Partners"
@@ -75,6 +76,14 @@ def _phase_role_explained(phase: voc.Phase) -> str:
     return explain.PHASE_ROLE_EXPLAINED.format(phase=phase.label)
 
 
+COVERAGE_HEADERS: tuple[str, ...] = (
+    *(explain.COVERAGE_COLUMN.format(element=e) for e in voc.ELEMENT_CODES), explain.COVERAGE_EXPLAINED,
+)
+TREE_HEADERS: tuple[str, ...] = tuple(voc.FIELD_LABELS[f] for f in (*voc.DECISION_FIELDS, "nabijheid", "vorm"))
+
+EXPORT_READINGS: tuple[str, ...] = ("schema3_for_all", "evaluatie_beleid", "element_coverage", "role_order")
+"""The app's own readings this workbook carries (named on the Toelichting sheet)."""
+
 PROJECT_NOTES: dict[str, str] = {
     "ID": "Het ID van het project uit de inventaris (leeg als de inventaris er geen had).",
     "Naam": "De naam van het project.",
@@ -90,8 +99,8 @@ PROJECT_NOTES: dict[str, str] = {
     "als er geen is.",
     "Uitleg elementen": "Hoe de elementen zijn afgeleid (kolom, markering of geaccepteerde suggestie).",
     **{
-        _phase_role(p): f"De rol van de gemeente in de fase {p.label}: Zelf doen, Opdrachtgever, "
-        "Regisseur, Samenwerkingspartner, Facilitator of Geen regie. Leeg of Onbekend: geen rol "
+        _phase_role(p): f"De rol van de gemeente in de fase {p.label}: "
+        f"{', '.join(r.label for r in voc.ROLES)}. Leeg of Onbekend: geen rol "
         "opgegeven; een niet-herkende waarde staat er zoals hij gelezen is."
         for p in voc.PHASES
     },
@@ -100,8 +109,21 @@ PROJECT_NOTES: dict[str, str] = {
         "de rol op een rij met deze fase, of de rol van het hele project."
         for p in voc.PHASES
     },
+    **{
+        explain.COVERAGE_COLUMN.format(element=e.code): f"Element {e.code} ({e.name}): wat de inventaris ervan "
+        f"laat zien — aanwezig, ontbreekt, onbekend of n.v.t. {voc.READINGS['element_coverage'].note}"
+        for e in voc.ELEMENTS
+    },
+    explain.COVERAGE_EXPLAINED: "Per element A–D de reden van de dekking, in woorden.",
     "Interne/externe regie": "Interne regie, externe regie of beide (RIVM).",
-    "Taaksoort": "Soort gemeentelijke taak (MOVISIE Schema 1).",
+    "Taaksoort": "Soort gemeentelijke taak (MOVISIE Schema 1); een taak kan van meer soorten tegelijk zijn.",
+    "Overheidsrol": "De overheidsrol(len) zoals de inventaris ze noemt (Kaag en Braassem, uit haar "
+    "Omgevingsvisie); nooit afgeleid uit de rol.",
+    "Afdelingen": "Afdelingen of portefeuillehouders binnen de gemeente die betrokken zijn (interne regie).",
+    "Gedeelde visie": "Of de visie met de partners gedeeld is: ja, deels of nee (element A).",
+    **{voc.FIELD_LABELS[f]: f"Antwoord op de beslisboom van Kaag en Braassem: {voc.FIELD_LABELS[f].lower()} "
+       "(ja, deels of nee)." for f in (*voc.DECISION_FIELDS, "nabijheid")},
+    "Vorm": "De gekozen vorm om de taak in regie onder te brengen (Kaag en Braassem, stap 2).",
     "Beleidskader": "Eigen script of script van een ander (Pröpper).",
     "Doorzettingsmacht": "Groot, beperkt of afwezig (Pröpper).",
     "Trekker": "De trekker of projectleider (persoonsgegeven).",
@@ -115,7 +137,7 @@ PROJECT_NOTES: dict[str, str] = {
 """What each generated column of the Projecten sheet means (for the Toelichting sheet)."""
 
 DERIVED_COLUMNS: frozenset[str] = frozenset(
-    {"Uitleg fasen", "Uitleg elementen", PARTNER_NAMES, SOURCE}
+    {"Uitleg fasen", "Uitleg elementen", PARTNER_NAMES, SOURCE, *COVERAGE_HEADERS}
     | {_phase_role_explained(p) for p in voc.PHASES}
 )
 """Columns computed by this export: not copied again from the extra columns of a re-imported export."""
@@ -279,7 +301,7 @@ def projects_table(inv: Inventory) -> _Table:
     """The Projecten sheet: generated columns, then the inventory's extra columns."""
     projects = inv.projects
     keys = projects["project"]
-    shown = explain.project_table(inv)
+    shown = explain.project_table(inv, coverage=elements.coverage(inv))
     columns: dict[str, list[object]] = {
         "ID": [None if generated else typed(_text(v)) for v, generated in
                zip(projects["id"], projects["id_generated"], strict=True)],
@@ -297,7 +319,10 @@ def projects_table(inv: Inventory) -> _Table:
     for phase in voc.PHASES:
         columns[_phase_role(phase)] = keys.map(_role_cells(inv, phase.code)).tolist()
         columns[_phase_role_explained(phase)] = shown[_phase_role_explained(phase)].tolist()
-    for header in ("Interne/externe regie", "Taaksoort", "Beleidskader", "Doorzettingsmacht"):
+    for header in COVERAGE_HEADERS:
+        columns[header] = [v or None for v in shown[header]]
+    for header in ("Interne/externe regie", "Taaksoort", "Overheidsrol", "Beleidskader", "Doorzettingsmacht",
+                   "Afdelingen", "Gedeelde visie", *TREE_HEADERS):
         columns[header] = [v or None for v in shown[header]]
     columns["Trekker"] = projects["trekker"].tolist()
     columns["Start"] = projects["start"].tolist()
@@ -408,8 +433,13 @@ def notes_rows(
          "dezelfde analyse. De bladen Meldingen en Toelichting worden dan overgeslagen (met een "
          "waarschuwing)."],
         [],
-        ["Blad", "Kolom", "Betekenis"],
     ]
+    rows += [["Bron", source.citation] for source in voc.SOURCES.values()]
+    rows += [[voc.READING_MARKER if i == 0 else "", f"{r.name[:1].upper()}{r.name[1:]} ({r.based_on})."]
+             for i, r in enumerate(voc.READINGS[c] for c in EXPORT_READINGS)]
+    rows += [["Evaluatie als beleid", f"‘{value}’ ({count}×): {note}"]
+             for value, count, note in mappings.phase_reading_notes(inv)]
+    rows += [[], ["Blad", "Kolom", "Betekenis"]]
     for header in project_headers:
         meaning = PROJECT_NOTES.get(header)
         if meaning is None:
@@ -431,7 +461,7 @@ def notes_rows(
         ("Rij", "Het rijnummer zoals Excel het toont."),
         ("Kolom", "De kolomkop zoals hij in het bestand stond."),
         ("Waarde", "De waarde in de cel (leeg bij persoonsgegevens)."),
-        ("Melding", "Wat er aan de hand is en wat je kunt doen."),
+        ("Melding", "Wat er aan de hand is en wat u kunt doen."),
     ))
     return rows
 

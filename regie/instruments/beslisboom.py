@@ -1,258 +1,232 @@
-"""Kaag en Braassem's situational decision tree ("beslisboom regietaken", seed 003) as data.
+"""Kaag en Braassem's situational decision tree ("beslisboom regietaken", seed 003).
 
-The seed gives the tree as four questions (stap 1), an outcome (stap 2: taak in regie onderbrengen —
-samenwerking met andere gemeenten, een gemeenschappelijke regeling, in samenwerking met een bedrijf
-of overlaten aan (maatschappelijke) partners of inwoners — or taak niet in regie onderbrengen: zelf
-uitvoeren), the principle of nabijheid that overrides the weighing, and what a regietaak then needs
-(stap 3: opdracht formuleren, contractmanagement, rapportages, KPI's, "tellen en vertellen").
+The seed gives four questions (stap 1), an outcome that is *a proposal for a besluit* (stap 2: taak in
+regie onderbrengen — samenwerking met andere gemeenten, een gemeenschappelijke regeling, in samenwerking
+met een bedrijf, of overlaten aan (maatschappelijke) partners of inwoners — or, "als er onvoldoende
+aanknopingspunten zijn", zelf uitvoeren), the principle of nabijheid beside that weighing, and what a
+regietaak then needs (stap 3). It gives **no rule that combines the answers**: the rule below is this
+app's own reading (``READINGS["decision_rule"]``) and every place that shows it says so.
 
-Everything the tree says is data below: :data:`QUESTIONS` (with the seed's explanations),
-:data:`FORMS`, :data:`RULES` (conditions → outcome, role and reason, first match wins) and
-:data:`STEP3`. :func:`advise` evaluates one task; :func:`advise_inventory` runs the tree over an
-inventory whose projects sheet has answer columns (``vocabulary.DECISION_TREE_COLUMNS``) and sets the
-advised role beside the role the inventory gives.
+The rule (:func:`decide`), answer by answer (:data:`QUESTIONS`, :func:`direction`):
 
-Where the seed is silent, this module decides — and says so here:
+* *Wijst naar regie*: vraag 1 ja (de taak vraagt een regisserende aanpak), vraag 2 ja (kansen voor
+  samenwerking), vraag 4 ja (andere partijen voeren de taak al uit).
+* *Wijst naar zelf uitvoeren*: vraag 3 ja of deels (kernactiviteit: "dan kiezen we voor nabijheid in de
+  eigen organisatie"), nabijheid ja of deels.
+* Every other answer (nee; deels on vraag 1, 2 or 4) does not point either way; a deels is named.
 
-* **Answers.** Each question is answered ja, deels or nee. The seed's tree is yes/no; *deels* follows
-  the ja branch and the advice then says that answer makes it less firm. Nabijheid is a
-  "principiële keuze": only an explicit ja overrides; deels does not (the advice notes it).
-* **What counts as an opening for regie.** The seed: "Als er onvoldoende aanknopingspunten zijn voor
-  uitvoeren van taken in regie dan wordt de taak in eigen organisatie ondergebracht". The openings
-  are question 2 (kansen voor samenwerking) and question 4 (andere partijen voeren de taak al uit):
-  with neither, the task is done by the gemeente itself. Questions 1 and 3 decide the role *within*
-  regie, because regie needs someone to work with.
-* **Which of the four forms.** The four questions do not choose between the forms; the seed's
-  examples do by *with whom*: the functionaris gegevensbescherming with other gemeenten,
-  planeconomie with a company, bedrijfsvoering and belastingen in a shared organisation, the AED
-  project and the Transitiecommissie Warmte with inwoners. So the form follows an extra answer,
-  ``samenwerken_met``; over an inventory it comes from a "Samenwerken met" column or else from the
-  types of the project's partners in the uitvoering (see :func:`partner_forms`). Unknown: the form
-  stays open ("vorm nog te kiezen"), except that question 4 alone (others already do it, not a core
-  activity) points to overlaten aan partners of inwoners.
-* **Roles** (the canonical codes of DOMAIN.md section 3). Zelf uitvoeren → ``zelf``. In samenwerking
-  met een bedrijf → ``opdrachtgever`` (Louweret: uitbesteding is opdrachtgeverschap; stap 3's
-  contractmanagement). Gemeenschappelijke regeling → ``partner``: the gemeente is mede-eigenaar beside
-  the other gemeenten (Samenwerkende overheid); because it also buys the service under
-  contractmanagement (Kaag en Braassem name ICT and belastingen), ``opdrachtgever`` fits too.
-  Samenwerking met andere gemeenten → ``partner`` (one of the gemeenten); ``regisseur`` fits when it
-  leads. With maatschappelijke partners or inwoners the role depends on questions 1 and 3:
-  ``regisseur`` when the task asks for a regisserende aanpak (question 1) or is a core activity
-  (question 3: "nabijheid in de eigen organisatie" — the gemeente keeps the wat-vraag, partners the
-  hoe-vraag, as in Kaag en Braassem's sociaal domein), ``facilitator`` when others already do it and
-  it is not a core activity (question 4: "een meer faciliterende rol"), otherwise ``partner``.
-* **Comparing with the inventory.** The tree decides how a task is *carried out*, so the advice is
-  compared with the project's role in the phase ``uitvoering``; for nabijheid ("zowel beleid als
-  uitvoering ... in eigen hand") with ``beleid`` and ``uitvoering``. A role fits when it is in the
-  rule's ``fits`` set; a project without a known role in those phases is "niet te vergelijken".
+Then: nabijheid ja → zelf uitvoeren (a principled choice, "doorslaggevend" in the seed); nothing points
+to regie → zelf uitvoeren ("onvoldoende aanknopingspunten"); something points to regie and something to
+zelf uitvoeren → bespreken; only vraag 1 points to regie while vraag 2 and 4 are nee → bespreken (regie
+with whom?); otherwise → in regie. The forms are *options for the user*, never picked: the three
+samenwerking forms only when vraag 2 is ja, overlaten aan partners of inwoners only when vraag 4 is ja.
+
+An unanswered question makes the outcome "onvoldoende gegevens" unless every possible answer to it
+gives the same outcome (nabijheid unanswered counts as not chosen: it is a choice, not a question of
+the weighing). Over an inventory the tree reads only the answer columns of docs/inventaris.md (``kenmerken``,
+``samenwerking``, ``kernactiviteit``, ``andere_partijen``, ``nabijheid``, ``vorm``), never partner
+types or names. Against the inventory's role in the uitvoering, "past niet" is said only of a real
+conflict: zelf uitvoeren against a regietaak, or the reverse.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import pandas as pd
 
 from regie import vocabulary as voc
+from regie.mapping.vocabularies import CLOSED_FIELDS
 from regie.model import Inventory
-from regie.normalise import Vocabulary, cell_text, fold, is_empty_text, norm_header
+from regie.normalise import Vocabulary, cell_text, is_empty_text
 
-SOURCE = voc.GOVERNMENT_ROLES_SOURCE
-"""Kaag en Braassem, Regiegemeente: bedoelen we hetzelfde? (seed 003)."""
-
-UNANSWERED = "onbekend"
-"""An unanswered (or unreadable) question."""
-
-YES: frozenset[str] = frozenset({"ja", "deels"})
-NO: frozenset[str] = frozenset({"nee"})
-OPEN: frozenset[str] = frozenset({UNANSWERED})
-
-ANSWER_LABELS: dict[str, str] = voc.ANSWER_LABELS | {UNANSWERED: "Onbekend"}
-
+SOURCE = voc.cite("kaag", "beslisboom “regietaken”")
+READING = voc.READINGS["decision_rule"]
 
 # --------------------------------------------------------------------------------------------
 # Stap 1: the four questions, and nabijheid
 # --------------------------------------------------------------------------------------------
 
+REGIE = "regie"
+ZELF = "zelf"
+NEUTRAL = "neutraal"
+UNANSWERED = "onbeantwoord"
+
+DIRECTION_LABELS: dict[str, str] = {
+    REGIE: "wijst naar regie",
+    ZELF: "wijst naar zelf uitvoeren",
+    NEUTRAL: "wijst geen kant op",
+    UNANSWERED: "niet beantwoord",
+}
+
 
 @dataclass(frozen=True)
 class Question:
-    """A question of the decision tree."""
+    """A question of the decision tree (stap 1), or nabijheid beside it."""
 
     code: str
+    """The field of docs/inventaris.md that answers it."""
     number: int
-    """1–4 as in the seed's stap 1; 0 for nabijheid (the principle beside the weighing)."""
+    """1–4 as in the seed's stap 1; 0 for nabijheid."""
     title: str
     """The seed's name of the item ("Kenmerken van de taak")."""
-    question: str
-    """The question as the seed's figure asks it."""
+    figure: str
+    """The question as the seed's figure asks it, verbatim."""
     ask: str
-    """The question answered with ja, deels or nee."""
+    """The question put so that ja, deels or nee answers it, with its full content."""
     explanation: str
     """The seed's explanation, verbatim."""
+    directions: Mapping[str, str]
+    """Answer code (ja, deels, nee) → the way it points (:data:`DIRECTION_LABELS`)."""
 
+    @property
+    def name(self) -> str:
+        """``Vraag 1`` … ``Vraag 4``, or ``Nabijheid``."""
+        return f"Vraag {self.number}" if self.number else self.title
+
+
+_TO_REGIE = dict(zip(voc.ANSWER_CODES, (REGIE, NEUTRAL, NEUTRAL), strict=True))
+_TO_ZELF = dict(zip(voc.ANSWER_CODES, (ZELF, ZELF, NEUTRAL), strict=True))
 
 QUESTIONS: tuple[Question, ...] = (
     Question(
-        "kenmerken", 1, "Kenmerken van de taak",
-        "Wat zijn de kenmerken van de nieuwe taak?",
-        "Vraagt de taak om een regisserende aanpak: is ze complex, van groot belang voor de gemeente "
-        "en van grote impact op de samenleving?",
-        "We evalueren de specifieke kenmerken van de taak om te bepalen of deze een regisserende "
-        "aanpak vereist. Hierbij kijken we naar de complexiteit, het belang voor onze gemeente, en de "
-        "impact op de samenleving.",
+        "kenmerken", 1, "Kenmerken van de taak", "Wat zijn de kenmerken van de nieuwe taak?",
+        "Vereist de taak een regisserende aanpak, gezien haar complexiteit, het belang voor de gemeente en de "
+        "impact op de samenleving?",
+        "We evalueren de specifieke kenmerken van de taak om te bepalen of deze een regisserende aanpak "
+        "vereist. Hierbij kijken we naar de complexiteit, het belang voor onze gemeente, en de impact op de "
+        "samenleving.",
+        _TO_REGIE,
     ),
     Question(
-        "kansen_samenwerking", 2, "Voordelen door samenwerking",
-        "Zijn er kansen voor samenwerking?",
+        "samenwerking", 2, "Voordelen door samenwerking", "Zijn er kansen voor samenwerking?",
         "Biedt samenwerking met andere partijen, publiek of privaat, kansen of voordelen?",
-        "Indien het voordelen biedt zoeken we naar kansen voor samenwerking met andere partijen, "
-        "zowel publiek als privaat. Een gezamenlijke aanpak kan synergiën creëren, expertise bundelen "
-        "en efficiëntie bevorderen.",
+        "Indien het voordelen biedt zoeken we naar kansen voor samenwerking met andere partijen, zowel publiek "
+        "als privaat. Een gezamenlijke aanpak kan synergiën creëren, expertise bundelen en efficiëntie "
+        "bevorderen.",
+        _TO_REGIE,
     ),
     Question(
         "kernactiviteit", 3, "Aansluiting bij kernactiviteiten",
         "Sluit het aan bij de kernactiviteiten van de gemeente?",
-        "Sluit de taak aan bij de kernactiviteiten van de gemeente?",
-        "We onderzoeken of de betreffende taak aansluit bij de kernactiviteiten van onze gemeente en "
-        "of we de benodigde expertise en capaciteiten bezitten om effectief te regisseren. Als het "
-        "een kernactiviteit is, dan kiezen we voor nabijheid in de eigen organisatie.",
+        "Hoort de taak bij de kernactiviteiten van de gemeente, en heeft de gemeente de expertise en capaciteit "
+        "om haar effectief te regisseren?",
+        "We onderzoeken of de betreffende taak aansluit bij de kernactiviteiten van onze gemeente en of we de "
+        "benodigde expertise en capaciteiten bezitten om effectief te regisseren. Als het een kernactiviteit "
+        "is, dan kiezen we voor nabijheid in de eigen organisatie.",
+        _TO_ZELF,
     ),
     Question(
         "andere_partijen", 4, "Bestaande uitvoering door andere partijen",
         "Wordt de taak ook door andere partijen in het betreffende domein uitgevoerd?",
-        "Voeren andere partijen (privaat of publiek) de taak al uit?",
-        "We kijken of andere partijen (zowel privaat als publiek) de betreffende taak al uitvoeren. "
-        "Als dat het geval is, kunnen we overwegen om een meer faciliterende rol aan te nemen en "
-        "bestaande initiatieven te ondersteunen.",
+        "Voeren andere partijen, privaat of publiek, de taak al uit?",
+        "We kijken of andere partijen (zowel privaat als publiek) de betreffende taak al uitvoeren. Als dat "
+        "het geval is, kunnen we overwegen om een meer faciliterende rol aan te nemen en bestaande initiatieven "
+        "te ondersteunen.",
+        _TO_REGIE,
     ),
 )
 
 NABIJHEID = Question(
-    "nabijheid", 0, "Nabijheid",
-    "Staat de taak zo dicht bij de inwoners dat we beleid en uitvoering in eigen hand houden?",
-    "Staat de taak zo dicht bij de inwoners dat de gemeente beleid én uitvoering in eigen hand wil "
-    "houden?",
-    "Los van de afweging in voor- en nadelen kan ook de keuze zijn dat de in te richten taak zo "
-    "dicht bij de inwoners staat dat we als gemeente kiezen voor het principe van “nabijheid” en "
-    "daarmee zowel beleid als uitvoering dichtbij willen houden en dus ook in eigen hand. Dat is "
-    "een meer principiële keuze om taken in eigen beheer te houden.",
+    "nabijheid", 0, "Nabijheid", "",
+    "Staat de taak zo dicht bij de inwoners dat de gemeente beleid én uitvoering in eigen hand houdt?",
+    "Los van de afweging in voor- en nadelen kan ook de keuze zijn dat de in te richten taak zo dicht bij de "
+    "inwoners staat dat we als gemeente kiezen voor het principe van “nabijheid” en daarmee zowel beleid als "
+    "uitvoering dichtbij willen houden en dus ook in eigen hand. Dat is een meer principiële keuze om taken in "
+    "eigen beheer te houden.",
+    _TO_ZELF,
 )
 
-QUESTION_BY_CODE: dict[str, Question] = {q.code: q for q in (*QUESTIONS, NABIJHEID)}
+ALL_QUESTIONS: tuple[Question, ...] = (*QUESTIONS, NABIJHEID)
+QUESTION_BY_CODE: dict[str, Question] = {q.code: q for q in ALL_QUESTIONS}
+REQUIRED: tuple[str, ...] = tuple(q.code for q in QUESTIONS)
+"""The four questions of stap 1; nabijheid is a choice beside them."""
+FORM_FIELD = "vorm"
+FIELDS: tuple[str, ...] = (*REQUIRED, NABIJHEID.code, FORM_FIELD)
+"""The inventory fields the tree reads (docs/inventaris.md, section 4, beslisboom)."""
+
+ANSWERS: tuple[str, ...] = voc.ANSWER_CODES
+ANSWER_LABELS: dict[str, str] = {**voc.ANSWER_LABELS, UNANSWERED: "Niet beantwoord"}
 
 INTRO = (
-    "Kaag en Braassem positioneert zich als “situationele regiegemeente”: per onderwerp wordt "
-    "zorgvuldig beoordeeld welke rol het meest geschikt is om de gewenste doelen te bereiken. "
-    "Eigenlijk is de toepassing van “regiegemeente” een beslisboom."
+    "Kaag en Braassem positioneert zich als “situationele regiegemeente”: “per onderwerp [beoordelen we] "
+    "zorgvuldig welke rol het meest geschikt is om de gewenste doelen te bereiken. Eigenlijk is de toepassing "
+    "van “regiegemeente” een beslisboom.”"
 )
-"""The seed's own introduction of the tree (verbatim, lightly shortened)."""
-
 SUMMARY = (
-    "Regiegemeente niet als doel maar als middel om taken effectief en efficiënt uit te voeren. De "
-    "beoordeling van de meer principiële beoordeling over “nabijheid” speelt een doorslaggevende rol "
-    "in dit oordeel alsmede ook het resultaat van de beslisboom “regietaken”."
+    "“De beoordeling van de meer principiële beoordeling over “nabijheid” speelt een doorslaggevende rol in dit "
+    "oordeel alsmede ook het resultaat van de beslisboom “regietaken”.”"
 )
 """The seed's Samenvattend, point 1 (verbatim)."""
-
 
 # --------------------------------------------------------------------------------------------
 # Stap 2: the outcome and its forms
 # --------------------------------------------------------------------------------------------
 
-IN_REGIE = "in_regie"
-NOT_IN_REGIE = "zelf"
-UNDECIDED = "onbepaald"
+IN_REGIE = "in regie"
+SELF = "zelf uitvoeren"
+DISCUSS = "bespreken"
+TOO_LITTLE = "onvoldoende gegevens"
+OUTCOMES: tuple[str, ...] = (IN_REGIE, SELF, DISCUSS, TOO_LITTLE)
+"""The outcome codes of the ``beslisboom`` command's JSON."""
 
 OUTCOME_LABELS: dict[str, str] = {
-    IN_REGIE: "Taak in regie onderbrengen",
-    NOT_IN_REGIE: "Taak niet in regie onderbrengen",
-    UNDECIDED: "Nog niet te bepalen",
+    IN_REGIE: "Voorstel: taak in regie onderbrengen",
+    SELF: "Voorstel: taak niet in regie onderbrengen, zelf uitvoeren",
+    DISCUSS: "Geen duidelijke uitkomst: bespreek",
+    TOO_LITTLE: "Onvoldoende gegevens",
 }
+OUTCOME_SHORT: dict[str, str] = {
+    IN_REGIE: "In regie", SELF: "Zelf uitvoeren", DISCUSS: "Bespreken", TOO_LITTLE: "Onvoldoende gegevens",
+}
+
+STEP2_TEXT = (
+    "“Afhankelijk van uitkomst van stap 1 wordt er een besluit voorgelegd om deze taak in regie onder te "
+    "brengen, dat kan zijn in samenwerking met andere gemeenten, in een gemeenschappelijke regeling, in "
+    "samenwerking met een bedrijf of overlaten aan (maatschappelijke) partners of inwoners. […] Al deze vormen "
+    "worden geschaard onder het begrip “regietaken”.” De uitkomst hieronder is dus een voorstel voor een "
+    "bestuurlijk besluit, geen oordeel."
+)
 
 
 @dataclass(frozen=True)
 class Form:
-    """An outcome of stap 2."""
+    """A form of taak in regie onderbrengen (stap 2)."""
 
     code: str
     label: str
-    outcome: str
-    description: str
-    """What the seed says about it, with its examples."""
+    opened_by: str
+    """The question whose ja makes this form an option."""
+    example: str
+    """The seed's example of it."""
+    roles: tuple[str, ...]
+    """Roles (docs/domein.md section 3) that fit this form: the app's own reading, after RIVM's scenarios."""
 
 
-FORMS: tuple[Form, ...] = (
-    Form(
-        "andere_gemeenten", "Samenwerking met andere gemeenten", IN_REGIE,
-        "Bijvoorbeeld specialismen die zo weinig voorkomen dat een eigen functionaris niet de goede "
-        "oplossing is, zoals de functionaris gegevensbescherming (samen met andere gemeenten).",
-    ),
-    Form(
-        "gemeenschappelijke_regeling", "Een gemeenschappelijke regeling", IN_REGIE,
-        "Bijvoorbeeld gedeelde bedrijfsvoeringsorganisaties, automatisering en informatisering en "
-        "belastingtaken: taken waarbij de nabijheid niet direct een noodzakelijk uitgangspunt is.",
-    ),
-    Form(
-        "bedrijf", "In samenwerking met een bedrijf", IN_REGIE,
-        "Bijvoorbeeld planeconomie, via een bedrijfsmatige oplossing.",
-    ),
-    Form(
-        "partners_inwoners", "Overlaten aan partners of inwoners", IN_REGIE,
-        "Overlaten aan (maatschappelijke) partners of inwoners, zoals het AED-project waar inwoners "
-        "actief hebben deelgenomen en gefinancierd, of de Transitiecommissie Warmte waarin inwoners "
-        "de leiding nemen.",
-    ),
-    Form(
-        "regie_open", "In regie, vorm nog te kiezen", IN_REGIE,
-        "De beslisboom wijst naar regie; met wie (andere gemeenten, een gemeenschappelijke regeling, "
-        "een bedrijf, of partners of inwoners) is nog te kiezen.",
-    ),
-    Form(
-        "zelf_uitvoeren", "Zelf uitvoeren", NOT_IN_REGIE,
-        "De taak wordt in de eigen organisatie ondergebracht, in de formatie dan wel in de flexibele "
-        "schil van de organisatie als het gaat om niet-structurele opgaven.",
-    ),
-    Form(
-        "onbepaald", "Nog geen advies", UNDECIDED,
-        "Niet alle vragen van stap 1 zijn beantwoord.",
-    ),
+FORMS: tuple[Form, ...] = tuple(
+    Form(choice.code, choice.label, opened_by, example, roles)
+    for choice, (opened_by, example, roles) in zip(voc.COOPERATION_FORMS, (
+        ("samenwerking", "zoals de functionaris gegevensbescherming, “samen met andere gemeenten”", ("partner",)),
+        ("samenwerking", "zoals gedeelde bedrijfsvoering, automatisering en belastingtaken, “taken waarbij de "
+                         "nabijheid van deze taken niet direct een noodzakelijk uitgangspunt is”",
+         ("partner", "opdrachtgever")),
+        ("samenwerking", "zoals de planeconomie, “via een bedrijfsmatige oplossing”", ("opdrachtgever",)),
+        ("andere_partijen", "zoals het AED-project “waar inwoners actief hebben deelgenomen en gefinancierd” en "
+                            "de Transitiecommissie Warmte “waarin inwoners de leiding nemen”", ("facilitator",)),
+    ), strict=True)
 )
 FORM_BY_CODE: dict[str, Form] = {f.code: f for f in FORMS}
 
-COOPERATION_FORMS: tuple[str, ...] = tuple(voc.COOPERATION_FORM_SYNONYMS)
-"""The four forms of taak in regie onderbrengen, as the seed lists them (values of ``samenwerken_met``)."""
-
-PARTNER_TYPE_FORM: dict[str, str] = {
-    c.code: {
-        "andere_gemeente": "andere_gemeenten",
-        "gemeenschappelijke_regeling": "gemeenschappelijke_regeling",
-        "bedrijf": "bedrijf",
-    }.get(c.code, "partners_inwoners")
-    for c in voc.PARTNER_TYPES
-}
-"""Partner type → the form a task placed with such partners takes; every other type (corporaties,
-zorg- en welzijnsorganisaties, vrijwilligers, inwoners, onderwijs, politie...) is one of the
-(maatschappelijke) partners or inwoners."""
-
-FORM_TIE_ORDER: tuple[str, ...] = (
-    "gemeenschappelijke_regeling", "andere_gemeenten", "bedrijf", "partners_inwoners",
+SELF_TEXT = (
+    "“Als er onvoldoende aanknopingspunten zijn voor uitvoeren van taken in regie dan wordt de taak in eigen "
+    "organisatie ondergebracht in de formatie dan wel in de flexibele schil van de organisatie als het gaat om "
+    "niet-structurele opgaven.”"
 )
-"""When a project's partners are of several forms in equal numbers, the first in this order wins
-(the most formal arrangement)."""
-
-STEP2_TEXT = (
-    "Afhankelijk van uitkomst van stap 1 wordt er een besluit voorgelegd om deze taak in regie onder "
-    "te brengen, dat kan zijn in samenwerking met andere gemeenten, in een gemeenschappelijke "
-    "regeling, in samenwerking met een bedrijf of overlaten aan (maatschappelijke) partners of "
-    "inwoners. Al deze vormen worden geschaard onder het begrip “regietaken”."
-)
-"""The seed's stap 2 (verbatim, lightly shortened)."""
-
-COOPERATION_QUESTION = "Met wie zou de gemeente de taak in regie onderbrengen?"
-
+SELF_ROLES: tuple[str, ...] = ("zelf",)
 
 # --------------------------------------------------------------------------------------------
 # Stap 3: what a regietaak needs
@@ -260,544 +234,374 @@ COOPERATION_QUESTION = "Met wie zou de gemeente de taak in regie onderbrengen?"
 
 STEP3: tuple[str, ...] = (
     "Formuleer de opdracht van de uit te voeren regietaak.",
-    "Richt het contractmanagement in en borg het in de organisatie.",
-    "Spreek over de voortgang aan de hand van rapportages, zowel inhoudelijk als financieel.",
-    "Ontwikkel KPI's om de prestaties te monitoren.",
-    "Werk altijd langs het uitgangspunt “tellen en vertellen”.",
-    "Zorg voor instrumenten voor opdrachtverstrekking, monitoring, bijsturing en verantwoording "
-    "richting organisatie, college en raad.",
+    "Richt het contractmanagement in: spreek over de voortgang aan de hand van rapportages, inhoudelijk en "
+    "financieel, en ontwikkel KPI’s om de prestaties te monitoren — “altijd wel langs het uitgangspunt "
+    "‘tellen en vertellen’”.",
+    "Zorg voor instrumenten voor opdrachtverstrekking, monitoring, bijsturing en verantwoording richting "
+    "organisatie, college en raad.",
 )
-"""Stap 3 and Samenvattend point 2 of the seed, as advice for a task placed in regie."""
-
+"""Stap 3 and Samenvattend point 2 of the seed, for a task placed in regie."""
+STEP3_LEAVE: tuple[str, ...] = (
+    "Leg de opdracht vast: welk resultaat, en wie doet wat (de rolverdeling).",
+    "Maak afspraken over concrete resultaten met elke uitvoerende partij (prestatie-indicatoren).",
+    "Spreek af wanneer en hoe de gemeente een terugkoppeling krijgt: zij blijft controleren of wordt "
+    "uitgevoerd wat is beloofd.",
+)
+"""For overlaten aan partners of inwoners: the opdracht, the afspraken and the terugkoppeling (RIVM, 000)."""
+STEP3_SELF = (
+    "De taak blijft in de eigen organisatie: in de formatie, of in de flexibele schil als het om een "
+    "niet-structurele opgave gaat. Stap 3 (opdracht en contractmanagement) is voor taken die in regie gaan."
+)
 
 # --------------------------------------------------------------------------------------------
-# The rules: conditions → outcome (first match wins)
+# The rule
 # --------------------------------------------------------------------------------------------
 
-BY_PARTNER = "naar_partij"
-"""Form of a rule that follows ``samenwerken_met``: partners_inwoners when that is the answer,
-otherwise regie_open."""
+
+def direction(question: str, answer: str) -> str:
+    """Which way one answer points (:data:`DIRECTION_LABELS`)."""
+    if answer not in ANSWERS:
+        return UNANSWERED
+    return QUESTION_BY_CODE[question].directions[answer]
 
 
 @dataclass(frozen=True)
-class Rule:
-    """One row of the decision table."""
+class Decision:
+    """The outcome for one fully or partly answered task."""
 
-    code: str
-    when: Mapping[str, frozenset[str]]
-    """Question code (or ``samenwerken_met``) → the answers for which the rule applies; questions
-    not named may have any answer."""
-    form: str
-    """A form code, or :data:`BY_PARTNER`."""
-    role: str | None
-    fits: frozenset[str]
-    """Roles in the inventory that agree with the advice."""
-    phases: tuple[str, ...]
-    """The phases whose role is compared with the advice."""
+    outcome: str
+    """One of :data:`OUTCOMES`."""
+    forms: tuple[str, ...]
+    """The forms to choose from (codes of :data:`FORMS`), only for ``in regie``."""
     reason: str
+    """Why, in one Dutch sentence or two."""
 
 
-_UITVOERING = ("uitvoering",)
-_OTHER_FORMS = frozenset({"partners_inwoners", UNANSWERED})
+def _answered_decision(answers: Mapping[str, str]) -> Decision:
+    """The rule for answers where the four questions all have ja, deels or nee."""
+    pointing = {code: direction(code, answers[code]) for code in (*REQUIRED, NABIJHEID.code)
+                if answers.get(code) in ANSWERS}
+    to_regie = [QUESTION_BY_CODE[c].name.lower() for c, d in pointing.items() if d == REGIE]
+    to_self = [QUESTION_BY_CODE[c].name.lower() for c, d in pointing.items() if d == ZELF]
+    if answers.get(NABIJHEID.code) == "ja":
+        also = (f" Let op: {_words(to_regie)} {'wijst' if len(to_regie) == 1 else 'wijzen'} wel naar regie; "
+                "de keuze voor nabijheid gaat daarvoor.") if to_regie else ""
+        return Decision(SELF, (), "De gemeente kiest voor nabijheid: beleid en uitvoering blijven in eigen hand "
+                                  "(een principiële keuze, los van de afweging)." + also)
+    if not to_regie:
+        return Decision(SELF, (), "Geen antwoord wijst naar regie: er zijn onvoldoende aanknopingspunten om de "
+                                  "taak in regie onder te brengen.")
+    if to_self:
+        return Decision(DISCUSS, (), f"De antwoorden wijzen verschillende kanten op: {_words(to_regie)} naar regie, "
+                                     f"{_words(to_self)} naar zelf uitvoeren. Bespreek welke afweging zwaarder weegt.")
+    forms = tuple(f.code for f in FORMS if answers.get(f.opened_by) == "ja")
+    if not forms:
+        return Decision(DISCUSS, (), "De taak vraagt een regisserende aanpak, maar vraag 2 en vraag 4 geven geen "
+                                     "partij om haar mee in regie te brengen: bespreek met wie.")
+    return Decision(IN_REGIE, forms, f"{_words(to_regie, capital=True)} "
+                                     f"{'wijst' if len(to_regie) == 1 else 'wijzen'} naar regie en geen antwoord "
+                                     "wijst naar zelf uitvoeren.")
 
-RULES: tuple[Rule, ...] = (
-    Rule(
-        "nabijheid", {"nabijheid": frozenset({"ja"})}, "zelf_uitvoeren", "zelf",
-        frozenset({"zelf"}), ("beleid", "uitvoering"),
-        "Nabijheid: de taak staat zo dicht bij de inwoners dat de gemeente beleid én uitvoering in "
-        "eigen hand houdt. Deze principiële keuze gaat voor de afweging van stap 1.",
-    ),
-    Rule(
-        "onbeantwoord_kansen_samenwerking", {"kansen_samenwerking": OPEN}, "onbepaald", None, frozenset(), (),
-        "Nog niet beantwoord: zijn er kansen voor samenwerking?",
-    ),
-    Rule(
-        "onbeantwoord_kernactiviteit", {"kernactiviteit": OPEN}, "onbepaald", None, frozenset(), (),
-        "Nog niet beantwoord: sluit de taak aan bij de kernactiviteiten van de gemeente?",
-    ),
-    Rule(
-        "onbeantwoord_andere_partijen", {"andere_partijen": OPEN}, "onbepaald", None, frozenset(), (),
-        "Nog niet beantwoord: voeren andere partijen de taak al uit?",
-    ),
-    Rule(
-        "kernactiviteit_zonder_aanknopingspunten",
-        {"kansen_samenwerking": NO, "andere_partijen": NO, "kernactiviteit": YES},
-        "zelf_uitvoeren", "zelf", frozenset({"zelf"}), _UITVOERING,
-        "Er zijn geen kansen voor samenwerking en geen andere partijen die de taak uitvoeren: "
-        "onvoldoende aanknopingspunten voor regie. Het is een kernactiviteit, dus de gemeente kiest "
-        "voor nabijheid in de eigen organisatie.",
-    ),
-    Rule(
-        "geen_aanknopingspunten",
-        {"kansen_samenwerking": NO, "andere_partijen": NO, "kernactiviteit": NO},
-        "zelf_uitvoeren", "zelf", frozenset({"zelf"}), _UITVOERING,
-        "Er zijn geen kansen voor samenwerking en geen andere partijen die de taak uitvoeren: "
-        "onvoldoende aanknopingspunten voor regie. De taak komt in de eigen organisatie, in de "
-        "formatie of — bij een niet-structurele opgave — in de flexibele schil.",
-    ),
-    Rule(
-        "bedrijf", {"samenwerken_met": frozenset({"bedrijf"})}, "bedrijf", "opdrachtgever",
-        frozenset({"opdrachtgever"}), _UITVOERING,
-        "De taak gaat in regie bij een bedrijf (zoals de planeconomie via een bedrijfsmatige "
-        "oplossing): de gemeente is opdrachtgever en stuurt via de opdracht en contractmanagement.",
-    ),
-    Rule(
-        "gemeenschappelijke_regeling", {"samenwerken_met": frozenset({"gemeenschappelijke_regeling"})},
-        "gemeenschappelijke_regeling", "partner", frozenset({"partner", "opdrachtgever"}), _UITVOERING,
-        "De taak gaat in een gemeenschappelijke regeling (zoals gedeelde bedrijfsvoering of "
-        "belastingtaken): de gemeente is mede-eigenaar en samenwerkingspartner van de andere "
-        "deelnemers; als afnemer stuurt ze via contractmanagement, dus ook opdrachtgever past.",
-    ),
-    Rule(
-        "andere_gemeenten", {"samenwerken_met": frozenset({"andere_gemeenten"})},
-        "andere_gemeenten", "partner", frozenset({"partner", "regisseur"}), _UITVOERING,
-        "De taak gaat in samenwerking met andere gemeenten (zoals een gedeelde functionaris "
-        "gegevensbescherming): de gemeente is een van de samenwerkende gemeenten; trekt zij de "
-        "samenwerking, dan past ook regisseur.",
-    ),
-    Rule(
-        "regisserende_aanpak", {"kenmerken": YES, "samenwerken_met": _OTHER_FORMS},
-        BY_PARTNER, "regisseur", frozenset({"regisseur", "opdrachtgever"}), _UITVOERING,
-        "De kenmerken van de taak (complexiteit, belang voor de gemeente, impact op de samenleving) "
-        "vragen om een regisserende aanpak: de gemeente voert de regie op de partners die "
-        "uitvoeren, met een opdracht en contractmanagement (stap 3).",
-    ),
-    Rule(
-        "kernactiviteit_regie",
-        {"kernactiviteit": YES, "kenmerken": OPEN, "samenwerken_met": _OTHER_FORMS},
-        BY_PARTNER, "regisseur", frozenset({"regisseur", "opdrachtgever"}), _UITVOERING,
-        "Het is een kernactiviteit en er zijn aanknopingspunten voor regie: de gemeente houdt de "
-        "regie dichtbij, in de eigen organisatie (nabijheid), en partners voeren uit — de wat-vraag "
-        "bij de gemeente, de hoe-vraag bij de partners.",
-    ),
-    Rule(
-        "kernactiviteit_partner",
-        {"kernactiviteit": YES, "kenmerken": NO, "samenwerken_met": _OTHER_FORMS},
-        BY_PARTNER, "partner", frozenset({"partner", "regisseur"}), _UITVOERING,
-        "Het is een kernactiviteit, maar de taak vraagt geen regisserende aanpak: de gemeente werkt "
-        "als samenwerkingspartner mee en houdt de taak zo dichtbij.",
-    ),
-    Rule(
-        "faciliteren",
-        {"kernactiviteit": NO, "andere_partijen": YES, "kenmerken": NO | OPEN,
-         "samenwerken_met": _OTHER_FORMS},
-        "partners_inwoners", "facilitator", frozenset({"facilitator"}), _UITVOERING,
-        "Andere partijen voeren de taak al uit en het is geen kernactiviteit van de gemeente: de "
-        "gemeente neemt een meer faciliterende rol aan en ondersteunt de bestaande initiatieven.",
-    ),
-    Rule(
-        "samenwerken",
-        {"kernactiviteit": NO, "andere_partijen": NO, "kansen_samenwerking": YES,
-         "kenmerken": NO | OPEN, "samenwerken_met": _OTHER_FORMS},
-        BY_PARTNER, "partner", frozenset({"partner", "regisseur"}), _UITVOERING,
-        "Samenwerking biedt voordelen, maar het is geen kernactiviteit en niemand voert de taak al "
-        "uit: de gemeente werkt als samenwerkingspartner met anderen samen.",
-    ),
-)
-"""The decision table, in order: the first rule whose conditions all hold decides."""
 
-RULE_BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
+def _words(items: Sequence[str], capital: bool = False) -> str:
+    text = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+    return text[:1].upper() + text[1:] if capital else text
 
-ANSWER_KEYS: tuple[str, ...] = (*(q.code for q in QUESTIONS), NABIJHEID.code, "samenwerken_met")
-"""Keys of an answers mapping (missing keys are unanswered)."""
+
+@lru_cache(maxsize=1024)
+def _decide(key: tuple[str, ...]) -> Decision:
+    answers = dict(zip((*REQUIRED, NABIJHEID.code), key, strict=True))
+    if answers[NABIJHEID.code] not in ANSWERS:
+        answers[NABIJHEID.code] = "nee"  # not chosen
+    if answers[NABIJHEID.code] == "ja":
+        return _answered_decision(answers)
+    open_questions = [c for c in REQUIRED if answers[c] not in ANSWERS]
+    if not open_questions:
+        return _answered_decision(answers)
+    outcomes = set()
+    for filled in itertools.product(ANSWERS, repeat=len(open_questions)):
+        complete = {**answers, **dict(zip(open_questions, filled, strict=True))}
+        decision = _answered_decision(complete)
+        outcomes.add((decision.outcome, decision.forms))
+        if len(outcomes) > 1:
+            names = _words([QUESTION_BY_CODE[c].name.lower() for c in open_questions])
+            return Decision(TOO_LITTLE, (), f"Nog niet beantwoord: {names}; de uitkomst hangt daarvan af.")
+    answered = _answered_decision({**answers, **dict.fromkeys(open_questions, "nee")})
+    return answered
+
+
+def decide(answers: Mapping[str, object]) -> Decision:
+    """The app's rule over the answers (question code → ja/deels/nee in any spelling the vocabulary
+    knows; missing or unreadable is unanswered)."""
+    normal = normalised(answers)
+    return _decide(tuple(normal[c] for c in (*REQUIRED, NABIJHEID.code)))
 
 
 # --------------------------------------------------------------------------------------------
 # Reading answers
 # --------------------------------------------------------------------------------------------
 
-_ANSWER_VOCABULARY = Vocabulary(
-    "antwoord", {c.code: (c.code, c.label, *c.synonyms) for c in voc.ANSWERS},
-)
-_FORM_VOCABULARY = Vocabulary(
-    "samenwerken_met",
-    {
-        form: (*voc.COOPERATION_FORM_SYNONYMS[form], FORM_BY_CODE[form].label,
-               *(s for c in voc.PARTNER_TYPES if PARTNER_TYPE_FORM[c.code] == form
-                 for s in (c.code, c.label, *c.synonyms)))
-        for form in COOPERATION_FORMS
-    },
-)
-
-
-_MARKS: dict[str, str] = {fold(m): "ja" for m in voc.MARKS_TRUE} | {
-    fold(m): "nee" for m in voc.MARKS_FALSE if not is_empty_text(m)
-}
+_ANSWER_VOCAB = CLOSED_FIELDS["kenmerken"][0]
+_FORM_VOCAB = CLOSED_FIELDS[FORM_FIELD][0]
 
 
 def parse_answer(value: object) -> str:
-    """``ja``, ``deels``, ``nee`` — or ``onbekend`` for an empty or unreadable cell. Marks count
-    (``x``, ``✓``, an Excel TRUE: ja); an empty-like cell (``-``, ``nvt``, ``?``) is unanswered."""
-    if value is None or (isinstance(value, float) and value != value):
-        return UNANSWERED
-    if isinstance(value, str) and value in ANSWER_LABELS:
-        return value
-    text = cell_text(value).strip()
-    if fold(text) in _MARKS:
-        return _MARKS[fold(text)]
-    if is_empty_text(text):
-        return UNANSWERED
-    found = _ANSWER_VOCABULARY.match_whole(text)
-    return found[0] if found else UNANSWERED
+    """``ja``, ``deels`` or ``nee`` for a cell or widget value; :data:`UNANSWERED` otherwise."""
+    return _parse(value, _ANSWER_VOCAB.codes, _ANSWER_VOCAB)
 
 
 def parse_form(value: object) -> str:
-    """A form of :data:`COOPERATION_FORMS` for a ``samenwerken_met`` value, or ``onbekend``."""
+    """A form code of :data:`FORMS`, or :data:`UNANSWERED`."""
+    return _parse(value, tuple(FORM_BY_CODE), _FORM_VOCAB)
+
+
+def _parse(value: object, codes: Sequence[str], vocab: Vocabulary) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return UNANSWERED
-    if isinstance(value, str) and value in COOPERATION_FORMS:
+    if isinstance(value, str) and value in codes:
         return value
-    found = _FORM_VOCABULARY.match_whole(cell_text(value).strip())
-    return found[0] if found else UNANSWERED
+    text = cell_text(value).strip()
+    if is_empty_text(text):
+        return UNANSWERED
+    found = vocab.match_whole(text)
+    return str(found[0]) if found else UNANSWERED
+
+
+def normalised(answers: Mapping[str, object]) -> dict[str, str]:
+    """Every field of :data:`FIELDS` with a code (:data:`UNANSWERED` when missing or unreadable)."""
+    result = {code: parse_answer(answers.get(code)) for code in (*REQUIRED, NABIJHEID.code)}
+    result[FORM_FIELD] = parse_form(answers.get(FORM_FIELD))
+    return result
 
 
 # --------------------------------------------------------------------------------------------
-# Evaluating one task
+# Advice for one task
 # --------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
+class AnswerLine:
+    """One answer and the way it pointed."""
+
+    question: Question
+    answer: str
+    direction: str
+
+    @property
+    def text(self) -> str:
+        """``Vraag 3 (Aansluiting bij kernactiviteiten): ja — wijst naar zelf uitvoeren``."""
+        name = self.question.name if self.question.name == self.question.title else (
+            f"{self.question.name} ({self.question.title})")
+        if self.direction == UNANSWERED:
+            return f"{name}: {DIRECTION_LABELS[UNANSWERED]}"
+        return f"{name}: {ANSWER_LABELS[self.answer].lower()} — {DIRECTION_LABELS[self.direction]}"
+
+
+@dataclass(frozen=True)
 class Advice:
-    """What the decision tree advises for one task."""
+    """What the decision tree proposes for one task, with every answer's direction."""
 
     outcome: str
-    """``in_regie``, ``zelf`` or ``onbepaald``."""
-    form: str
-    """A form code of :data:`FORMS`."""
-    role: str | None
-    """The advised role (a vocabulary role code), None while undecided."""
-    fits: frozenset[str]
-    phases: tuple[str, ...]
-    reasons: tuple[str, ...]
-    step3: tuple[str, ...]
-    rule: str
-    answers: Mapping[str, str]
-
-    @property
-    def outcome_label(self) -> str:
-        return OUTCOME_LABELS[self.outcome]
-
-    @property
-    def form_label(self) -> str:
-        return FORM_BY_CODE[self.form].label
+    forms: tuple[str, ...]
+    reason: str
+    lines: tuple[AnswerLine, ...]
+    missing: tuple[str, ...]
+    """Codes of the four questions that have no answer."""
+    chosen_form: str | None
+    """The form the inventory or the user chose (``vorm``), None when none."""
+    notes: tuple[str, ...]
 
     @property
     def heading(self) -> str:
-        """One line: the outcome and the form (``Taak in regie onderbrengen: Een gemeenschappelijke
-        regeling``)."""
-        if self.form == "regie_open":
-            return f"{self.outcome_label} — vorm nog te kiezen"
-        if self.outcome == UNDECIDED:
-            return self.outcome_label
-        return f"{self.outcome_label}: {self.form_label}"
+        return OUTCOME_LABELS[self.outcome]
 
     @property
-    def role_label(self) -> str:
-        return voc.role_label(self.role) if self.role else "—"
+    def steps(self) -> tuple[str, ...]:
+        """Stap 3 for this outcome: contractmanagement for a regietaak, opdracht-afspraken-terugkoppeling
+        when overlaten is the only option or the chosen form."""
+        if self.outcome != IN_REGIE:
+            return ()
+        leave = "partners_inwoners"
+        if self.forms == (leave,) or self.chosen_form == leave:
+            return STEP3_LEAVE
+        return STEP3
 
     @property
-    def overheidsrol(self) -> str:
-        """Kaag en Braassem's government role of the advised role."""
-        role = voc.ROLE_BY_CODE.get(self.role or "")
-        if role is None:
-            return "—"
-        return role.overheidsrol or voc.NO_SCENARIO_LABEL
-
-
-def normalised_answers(answers: Mapping[str, object]) -> dict[str, str]:
-    """Every key of :data:`ANSWER_KEYS` with a code (``onbekend`` when missing or unreadable)."""
-    result = {key: parse_answer(answers.get(key)) for key in ANSWER_KEYS if key != "samenwerken_met"}
-    result["samenwerken_met"] = parse_form(answers.get("samenwerken_met"))
-    return result
-
-
-def matching_rule(answers: Mapping[str, str]) -> Rule:
-    """The first rule whose conditions hold for normalised answers."""
-    for rule in RULES:
-        if all(answers[key] in allowed for key, allowed in rule.when.items()):
-            return rule
-    raise AssertionError(f"no rule for {dict(answers)}")  # the table is complete (tested)
+    def fitting_roles(self) -> tuple[str, ...]:
+        """Roles that fit the proposal (the app's reading): per option form for ``in regie``, ``zelf`` for
+        zelf uitvoeren, none otherwise."""
+        if self.outcome == SELF:
+            return SELF_ROLES
+        if self.outcome != IN_REGIE:
+            return ()
+        forms = (self.chosen_form,) if self.chosen_form in self.forms else self.forms
+        return tuple(dict.fromkeys(r for f in forms if f for r in FORM_BY_CODE[f].roles))
 
 
 def advise(answers: Mapping[str, object]) -> Advice:
-    """The tree's advice for one task. ``answers`` maps question codes (:data:`ANSWER_KEYS`) to
-    ja/deels/nee (any spelling the vocabulary knows) and ``samenwerken_met`` to a form."""
-    normal = normalised_answers(answers)
-    return _advise(tuple(normal[k] for k in ANSWER_KEYS))
+    """The tree for one task: answers (question code → ja/deels/nee, ``vorm`` → a form) → :class:`Advice`."""
+    normal = normalised(answers)
+    return _advise(tuple(normal[c] for c in FIELDS))
 
 
 @lru_cache(maxsize=4096)
 def _advise(key: tuple[str, ...]) -> Advice:
-    answers = dict(zip(ANSWER_KEYS, key, strict=True))
-    rule = matching_rule(answers)
-    form = rule.form
-    if form == BY_PARTNER:
-        form = "partners_inwoners" if answers["samenwerken_met"] == "partners_inwoners" else "regie_open"
-    outcome = FORM_BY_CODE[form].outcome
-    reasons = [rule.reason]
-    if outcome == UNDECIDED:
-        reasons = [RULE_BY_CODE[f"onbeantwoord_{q}"].reason for q in voc.DECISION_TREE_REQUIRED
-                   if answers[q] == UNANSWERED]
-    reasons += _notes(answers, rule, form)
-    return Advice(
-        outcome=outcome, form=form, role=rule.role, fits=rule.fits, phases=rule.phases,
-        reasons=tuple(reasons), step3=STEP3 if outcome == IN_REGIE else (), rule=rule.code,
-        answers=answers,
-    )
-
-
-def _notes(answers: Mapping[str, str], rule: Rule, form: str) -> list[str]:
-    """Remarks beside the rule's reason: what made it less firm, what is still to choose."""
+    answers = dict(zip(FIELDS, key, strict=True))
+    decision = _decide(key[:-1])
+    lines = tuple(AnswerLine(q, answers[q.code], direction(q.code, answers[q.code])) for q in ALL_QUESTIONS)
+    chosen = answers[FORM_FIELD] if answers[FORM_FIELD] in FORM_BY_CODE else None
     notes: list[str] = []
-    if rule.code != "nabijheid":
-        for question in QUESTIONS:
-            if answers[question.code] == "deels":
-                notes.append(
-                    f"‘{question.title}’ is met deels beantwoord: het advies volgt de ja-tak en is "
-                    "daardoor minder stellig; weeg dit punt in het gesprek."
-                )
-        if answers["nabijheid"] == "deels":
-            notes.append(
-                "Nabijheid is met deels beantwoord: alleen een uitgesproken keuze voor nabijheid (ja) "
-                "houdt beleid en uitvoering in eigen hand; overweeg of dat hier zo is."
-            )
-    if rule.code in ("bedrijf", "gemeenschappelijke_regeling", "andere_gemeenten") and answers[
-        "kernactiviteit"
-    ] in YES:
-        notes.append(
-            "Het is wel een kernactiviteit: houd kennis en sturing dichtbij in de eigen organisatie."
-        )
-    if form == "regie_open":
-        notes.append(
-            "Kies nog met wie: samenwerking met andere gemeenten, een gemeenschappelijke regeling, "
-            "samenwerking met een bedrijf, of overlaten aan partners of inwoners."
-        )
-    return notes
+    for line in lines:
+        if line.answer == "deels" and line.direction == NEUTRAL:
+            notes.append(f"{line.question.name} is met deels beantwoord: dat wijst geen kant op; weeg dit punt "
+                         "in het gesprek.")
+    if chosen and decision.outcome == IN_REGIE and chosen not in decision.forms:
+        notes.append(f"De gekozen vorm ({FORM_BY_CODE[chosen].label.lower()}) hoort niet bij de antwoorden: "
+                     f"die wordt een optie als {QUESTION_BY_CODE[FORM_BY_CODE[chosen].opened_by].name.lower()} "
+                     "met ja is beantwoord.")
+    if chosen and decision.outcome == SELF:
+        notes.append(f"De inventaris noemt een vorm ({FORM_BY_CODE[chosen].label.lower()}), maar het voorstel is "
+                     "zelf uitvoeren: bespreek dit verschil.")
+    missing = tuple(c for c in REQUIRED if answers[c] not in ANSWERS)
+    return Advice(decision.outcome, decision.forms, decision.reason, lines, missing, chosen, tuple(notes))
 
 
 # --------------------------------------------------------------------------------------------
 # Comparing with the role in the inventory
 # --------------------------------------------------------------------------------------------
 
-STATUS_FITS = "past"
-STATUS_MISFITS = "past_niet"
-STATUS_NOT_COMPARABLE = "niet_te_vergelijken"
-STATUS_NO_ADVICE = "geen_advies"
+COMPARED_PHASE = "uitvoering"
+"""The tree decides how a task is carried out: the role it is compared with is the uitvoering role."""
 
-STATUS_LABELS: dict[str, str] = {
-    STATUS_FITS: "Past",
-    STATUS_MISFITS: "Past niet",
-    STATUS_NOT_COMPARABLE: "Niet te vergelijken",
-    STATUS_NO_ADVICE: "Nog geen advies",
-}
-"""How the advice compares with the role in the inventory (text, so meaning never rests on colour)."""
+FITS_LABELS: dict[bool | None, str] = {True: "Past", False: "Past niet", None: "Niet te vergelijken"}
 
 
-def _phases_text(phases: Sequence[str]) -> str:
-    return " en ".join(voc.phase_label(p).lower() for p in phases)
+def fits(outcome: str, roles: Sequence[str]) -> bool | None:
+    """Does the inventory's role (known role codes in the uitvoering) agree with the outcome?
 
-
-def _roles_text(roles: Sequence[str]) -> str:
-    return ", ".join(voc.role_label(r) for r in roles)
-
-
-def compare(advice: Advice, roles: Mapping[str, Sequence[str]]) -> tuple[str, str]:
-    """``(status, why)``: does the project's role (phase → role codes) agree with the advice?"""
-    if advice.role is None:
-        return STATUS_NO_ADVICE, "Nog geen advies: niet alle vragen zijn beantwoord."
-    known = {p: [r for r in roles.get(p, ()) if r in voc.ROLE_BY_CODE] for p in advice.phases}
-    given = [p for p in advice.phases if known[p]]
-    if not given:
-        return STATUS_NOT_COMPARABLE, (
-            f"Geen bekende rol voor {_phases_text(advice.phases)} in de inventaris; het advies "
-            f"({advice.role_label}) geeft richting voor die fase."
-        )
-    misfits = {p: [r for r in known[p] if r not in advice.fits] for p in given}
-    also = sorted(advice.fits - {advice.role}, key=voc.ROLE_CODES.index)
-    fits_text = advice.role_label + (f" (ook passend: {_roles_text(also)})" if also else "")
-    now = "; ".join(f"{voc.phase_label(p).lower()}: {_roles_text(known[p])}" for p in given)
-    missing = [p for p in advice.phases if p not in given]
-    tail = f" Geen bekende rol voor {_phases_text(missing)}." if missing else ""
-    if any(misfits.values()):
-        return STATUS_MISFITS, f"Advies: {fits_text}. Rol nu — {now}.{tail}"
-    return STATUS_FITS, f"De rol nu ({now}) past bij het advies: {fits_text}.{tail}"
+    Only zelf uitvoeren against a regietaak (or the reverse) is a conflict: every role other than
+    ``zelf`` is a way of carrying a task in regie (Kaag en Braassem: "al deze vormen ... regietaken").
+    ``None`` when the outcome is bespreken or onvoldoende gegevens, or the role is unknown.
+    """
+    known = [r for r in roles if r in voc.ROLE_BY_CODE]
+    if outcome not in (IN_REGIE, SELF) or not known:
+        return None
+    if outcome == SELF:
+        return all(r == "zelf" for r in known)
+    return all(r != "zelf" for r in known)
 
 
 # --------------------------------------------------------------------------------------------
 # The inventory in batch
 # --------------------------------------------------------------------------------------------
 
-_COLUMN_KEYS: dict[str, str] = {
-    norm_header(header): code
-    for code, headers in voc.DECISION_TREE_COLUMNS.items() for header in headers
-}
-
-
-def tree_columns(inv: Inventory) -> dict[str, str]:
-    """Answer code → the extra column (header as written) that holds it; the first match wins."""
-    found: dict[str, str] = {}
-    for header in inv.extra.columns:
-        if header == "project":
-            continue
-        code = _COLUMN_KEYS.get(norm_header(str(header)))
-        if code is not None and code not in found:
-            found[code] = str(header)
-    return found
-
-
-def missing_columns(inv: Inventory) -> list[str]:
-    """The required answer columns (their preferred header) the inventory does not have."""
-    present = tree_columns(inv)
-    return [voc.DECISION_TREE_COLUMNS[c][0] for c in voc.DECISION_TREE_REQUIRED if c not in present]
-
-
-def columns_help(missing: Sequence[str]) -> str:
-    """Dutch text: which columns to add to run the tree over the inventory."""
-    optional = [voc.DECISION_TREE_COLUMNS[c][0] for c in ("kenmerken", "nabijheid", "samenwerken_met")]
-    return (
-        "Om de beslisboom over de hele inventaris te laten lopen, voeg je aan het tabblad Projecten "
-        f"de kolommen {', '.join(repr(m) for m in missing)} toe, met per project ja, deels of nee. "
-        f"Optioneel: {', '.join(repr(o) for o in optional)} (ja, deels of nee; bij "
-        f"'{optional[2]}': andere gemeenten, gemeenschappelijke regeling, bedrijf, of partners of "
-        "inwoners). Laad het bestand daarna opnieuw op de pagina Inventaris."
-    )
-
-
-def partner_forms(inv: Inventory) -> pd.DataFrame:
-    """Per project with typed partners, the form its partners suggest: ``project``,
-    ``samenwerken_met`` and ``basis`` (which partners, in words).
-
-    The partners involved in the uitvoering count when the project has any; otherwise all its
-    partners. Partners of unknown type are left out. The form with the most partners wins; ties
-    follow :data:`FORM_TIE_ORDER`.
-    """
-    columns = ["project", "samenwerken_met", "basis"]
-    links = inv.involvements
-    if not len(links) or not len(inv.partners):
-        return pd.DataFrame(columns=columns)
-    types = inv.partners.set_index("partner")["type"]
-    names = inv.partners.set_index("partner")["naam"]
-    rows = links[["project", "partner", "fase"]].drop_duplicates()
-    rows = rows.assign(form=rows["partner"].map(types).map(PARTNER_TYPE_FORM))
-    rows = rows[rows["form"].notna()]
-    if not len(rows):
-        return pd.DataFrame(columns=columns)
-    in_uitvoering = rows["fase"] == "uitvoering"
-    has_uitvoering = in_uitvoering.groupby(rows["project"]).transform("any")
-    rows = rows[in_uitvoering | ~has_uitvoering].drop_duplicates(["project", "partner"])
-    result = []
-    for project, group in rows.groupby("project", sort=False):
-        counts = group["form"].value_counts()
-        best = max(counts.index, key=lambda f: (counts[f], -FORM_TIE_ORDER.index(f)))
-        chosen = group[group["form"] == best]
-        shown = [str(names.get(p, p)) for p in chosen["partner"]][:3]
-        more = len(chosen) - len(shown)
-        where = "in de uitvoering" if bool(has_uitvoering[group.index[0]]) else "bij het project"
-        basis = (
-            f"Vorm afgeleid uit de partners {where}: {', '.join(shown)}"
-            + (f" en {more} andere" if more > 0 else "")
-            + f" ({FORM_BY_CODE[best].label.lower()})."
-        )
-        result.append((project, best, basis))
-    return pd.DataFrame(result, columns=columns)
-
-
 RESULT_COLUMNS: tuple[str, ...] = (
-    "project", "id", "naam", "rol_visie", "rol_beleid", "rol_uitvoering",
-    *ANSWER_KEYS, "outcome", "form", "role", "rule", "status", "reasons", "why",
+    "project", "id", "naam", *FIELDS, "uitkomst", "vormen", "ontbrekend", "rol_inventaris", "rollen", "past",
+    "reden", "opmerkingen",
 )
 
 
 def advise_inventory(inv: Inventory) -> pd.DataFrame:
-    """The decision tree over every project, with the advice beside the inventory's roles.
+    """The decision tree over every project, from the answer columns only.
 
-    Columns (:data:`RESULT_COLUMNS`): ``project``, ``id``, ``naam``; ``rol_<fase>`` (tuple of role
-    codes per phase, empty when none); the normalised answers; ``outcome``, ``form``, ``role``
-    (advised; None while undecided), ``rule`` (the deciding rule), ``status`` (:data:`STATUS_LABELS`),
-    ``reasons`` (the advice's reasons, one text) and ``why`` (the comparison, one text).
+    Columns (:data:`RESULT_COLUMNS`): ``project``, ``id``, ``naam``; the answers (codes or
+    :data:`UNANSWERED`); ``uitkomst`` (:data:`OUTCOMES`), ``vormen`` (tuple of form codes),
+    ``ontbrekend`` (tuple of unanswered question codes), ``rol_inventaris`` (the known uitvoering role
+    codes joined by ``, ``, None when none), ``rollen`` (tuple of those codes), ``past`` (True, False or
+    None, :func:`fits`), ``reden`` and ``opmerkingen`` (Dutch text).
     """
-    columns = tree_columns(inv)
-    projects = inv.projects[["project", "id", "naam"]]
-    extra = inv.extra.drop_duplicates("project").set_index("project")
-    answers: dict[str, list[str]] = {}
-    notes: list[list[str]] = [[] for _ in range(len(projects))]
-    for code in ANSWER_KEYS:
-        header = columns.get(code)
-        if header is None:
-            answers[code] = [UNANSWERED] * len(projects)
-            continue
-        column = extra.loc[:, header]
-        if isinstance(column, pd.DataFrame):  # two columns with the same header: the first counts
-            column = column.iloc[:, 0]
-        values = projects["project"].map(column.to_dict()).tolist()
-        parse = parse_form if code == "samenwerken_met" else parse_answer
-        seen: dict[str, str] = {}
-        parsed = []
-        for i, value in enumerate(values):
-            missing = value is None or (isinstance(value, float) and value != value)
-            text = "" if missing else cell_text(value).strip()
-            if text not in seen:
-                seen[text] = parse(value) if text else UNANSWERED
-            parsed.append(seen[text])
-            if text and seen[text] == UNANSWERED:
-                notes[i].append(f"Antwoord in kolom {header} niet herkend: {text}.")
-        answers[code] = parsed
-    derived = {
-        project: (form, basis)
-        for project, form, basis in partner_forms(inv).itertuples(index=False)
-    }
-    roles = inv.roles[["project", "phase", "role"]].drop_duplicates()
-    by_project: dict[str, dict[str, list[str]]] = {}
-    for project, phase, role in roles.itertuples(index=False):
-        by_project.setdefault(project, {}).setdefault(phase, []).append(role)
-    compared: dict[tuple[object, ...], tuple[str, str]] = {}
+    projects = inv.projects
+    answers = {code: [parse_answer(v) for v in projects[code]] if code in projects else
+               [UNANSWERED] * len(projects) for code in (*REQUIRED, NABIJHEID.code)}
+    answers[FORM_FIELD] = ([parse_form(v) for v in projects[FORM_FIELD]] if FORM_FIELD in projects
+                           else [UNANSWERED] * len(projects))
+    roles = inv.roles
+    known = roles[(roles["phase"] == COMPARED_PHASE) & roles["role"].isin(voc.ROLE_CODES)]
+    per_project = known.drop_duplicates(["project", "role"]).groupby("project", sort=False)["role"].agg(tuple)
+    role_of = per_project.to_dict()
     rows = []
-    for i, (project, pid, name) in enumerate(projects.itertuples(index=False)):
-        key = [answers[code][i] for code in ANSWER_KEYS]
-        basis = None
-        if key[-1] == UNANSWERED and project in derived:
-            key[-1], basis = derived[project]
-        advice = _advise(tuple(key))
-        if basis and advice.outcome == IN_REGIE and advice.form != "regie_open":
-            notes[i].append(basis)
-        phase_roles = by_project.get(project, {})
-        per_phase = tuple(tuple(phase_roles.get(p, ())) for p in voc.PHASE_CODES)
-        if (advice.rule, advice.form, per_phase) not in compared:
-            compared[(advice.rule, advice.form, per_phase)] = compare(advice, phase_roles)
-        status, why = compared[(advice.rule, advice.form, per_phase)]
+    for i, (project, pid, name) in enumerate(projects[["project", "id", "naam"]].itertuples(index=False)):
+        key = tuple(answers[c][i] for c in FIELDS)
+        advice = _advise(key)
+        own = tuple(sorted(role_of.get(project, ()), key=voc.ROLE_CODES.index))
         rows.append((
-            project, pid, name, *per_phase, *key,
-            advice.outcome, advice.form, advice.role, advice.rule, status,
-            " ".join((*advice.reasons, *notes[i])), why,
+            project, pid, name, *key, advice.outcome, advice.forms, advice.missing,
+            ", ".join(own) if own else None, own, fits(advice.outcome, own), advice.reason, " ".join(advice.notes),
         ))
     return pd.DataFrame(rows, columns=list(RESULT_COLUMNS))
 
 
-def status_counts(result: pd.DataFrame) -> dict[str, int]:
-    """Projects per comparison status (every status present)."""
-    counts = result["status"].value_counts() if len(result) else pd.Series(dtype=int)
-    return {s: int(counts.get(s, 0)) for s in STATUS_LABELS}
+def as_json(file: str, result: pd.DataFrame) -> dict[str, Any]:
+    """The ``beslisboom --json`` document: ``{"file", "projects": [{"id", "naam", "uitkomst", "vormen",
+    "ontbrekend", "rol_inventaris", "past"}]}``."""
+    return {
+        "file": file,
+        "projects": [
+            {"id": str(row.id), "naam": str(row.naam), "uitkomst": row.uitkomst, "vormen": list(row.vormen),
+             "ontbrekend": list(row.ontbrekend), "rol_inventaris": row.rol_inventaris,
+             "past": fit_value(row.past)}
+            for row in result.itertuples(index=False)
+        ],
+    }
+
+
+def outcome_counts(result: pd.DataFrame) -> dict[str, int]:
+    """Projects per outcome (every outcome present)."""
+    counts = result["uitkomst"].value_counts() if len(result) else pd.Series(dtype=int)
+    return {o: int(counts.get(o, 0)) for o in OUTCOMES}
+
+
+def fit_counts(result: pd.DataFrame) -> dict[bool | None, int]:
+    """Projects per comparison with the inventory's role (True, False, None; every key present)."""
+    counts: dict[bool | None, int] = dict.fromkeys(FITS_LABELS, 0)
+    for value in result["past"].tolist() if len(result) else []:
+        counts[fit_value(value)] += 1
+    return counts
+
+
+def fit_value(value: object) -> bool | None:
+    """A ``past`` cell as True, False or None (pandas may hold None as NaN)."""
+    return value if isinstance(value, bool) else None
+
+
+def has_answers(result: pd.DataFrame) -> bool:
+    """Whether any project of a batch result has an answer in one of the tree's columns."""
+    return bool(len(result)) and bool((result[list(FIELDS)] != UNANSWERED).to_numpy().any())
+
+
+def columns_help() -> str:
+    """Dutch text: which columns answer the questions, to add to the projects sheet."""
+    headers = ", ".join(f"‘{voc.COLUMNS['projects'][c][0]}’" for c in (*REQUIRED, NABIJHEID.code))
+    return (
+        f"De beslisboom leest per project de kolommen {headers} (ja, deels of nee) en eventueel "
+        f"‘{voc.COLUMNS['projects'][FORM_FIELD][0]}’ (de gekozen vorm). Voeg ze toe aan het tabblad Projecten en "
+        "laad het bestand opnieuw op de pagina Inventaris. De beslisboom leidt nooit een antwoord af uit de "
+        "soort partners."
+    )
+
+
+def _labels(codes: Sequence[str], labels: Mapping[str, str]) -> str:
+    return ", ".join(labels[c] for c in codes) if len(codes) else "—"
 
 
 def display_table(result: pd.DataFrame, only_misfits: bool = False) -> pd.DataFrame:
     """The batch result with Dutch headers and labels, for a table on the page or in an export;
-    ``only_misfits`` keeps the projects whose role does not fit the advice."""
+    ``only_misfits`` keeps the projects whose role does not fit the proposal."""
     if only_misfits:
-        result = result[result["status"] == STATUS_MISFITS]
-    def roles_label(codes: tuple[str, ...]) -> str:
-        return ", ".join(voc.role_label(c) for c in codes) if codes else "—"
-
-    present = [k for k in ANSWER_KEYS if k != "samenwerken_met" and (result[k] != UNANSWERED).any()]
+        result = result[result["past"].map(lambda v: v is False)]
+    form_labels = {f.code: f.label for f in FORMS}
+    question_labels = {q.code: q.name for q in QUESTIONS}
     table = pd.DataFrame({
         "ID": result["id"],
         "Project": result["naam"],
-        "Vergelijking": result["status"].map(STATUS_LABELS),
-        "Advies": result["form"].map(lambda f: FORM_BY_CODE[f].label),
-        "Geadviseerde rol": result["role"].map(lambda r: voc.role_label(r) if r else "—"),
-        **{f"Rol {voc.phase_label(p).lower()}": result[f"rol_{p}"].map(roles_label)
-           for p in voc.PHASE_CODES},
-        "Waarom": result["why"],
-        **{QUESTION_BY_CODE[k].title: result[k].map(ANSWER_LABELS) for k in present},
-        "Toelichting": result["reasons"],
+        "Uitkomst": result["uitkomst"].map(OUTCOME_SHORT),
+        "Vormen om uit te kiezen": result["vormen"].map(lambda c: _labels(c, form_labels)),
+        "Ontbrekende antwoorden": result["ontbrekend"].map(lambda c: _labels(c, question_labels)),
+        "Rol in de uitvoering": result["rollen"].map(lambda c: _labels(c, {r: voc.role_label(r) for r in c})),
+        "Vergelijking": result["past"].map(lambda v: FITS_LABELS[fit_value(v)]),
+        **{f"{q.name} ({q.title})": result[q.code].map(ANSWER_LABELS) for q in ALL_QUESTIONS},
+        "Gekozen vorm": result[FORM_FIELD].map(lambda c: form_labels.get(c, "—")),
+        "Waarom": result["reden"],
+        "Opmerkingen": result["opmerkingen"],
     })
     return table.reset_index(drop=True)

@@ -1,18 +1,17 @@
-"""Positioning the gemeente per project: Pröpper's two angles, Schema 1's task kinds and Kaag en
-Braassem's four government roles, counted over an inventory.
+"""Positioning the gemeente per project: Pröpper's two angles and Schema 1's task kinds, counted over an
+inventory, with Schema 1's rule for each project.
 
-* Pröpper (in MOVISIE, seed 004, ch. 3): *eigen beleidskader* (eigen script or the script of
-  another) × *doorzettingsmacht* (groot, beperkt, afwezig) — the projects' ``beleidskader`` and
+* Pröpper (in MOVISIE, 004, ch. 3): *eigen beleidskader* (eigen script or the script of another) ×
+  *doorzettingsmacht* (groot, beperkt, afwezig) — the projects' ``beleidskader`` and
   ``doorzettingsmacht`` columns.
-* MOVISIE's Schema 1: the kind of municipal task (publiekrechtelijk, privaatrechtelijk,
-  belanghebbend) — the projects' ``taaksoort`` column — per phase the project is in.
-* Kaag en Braassem (seed 003): the inventory's roles as Presterende, Samenwerkende and
-  Participerende/responsieve overheid (``vocabulary.ROLES[...].overheidsrol``); the Rechtmatige
-  overheid belongs to no role of the inventory and so stays empty. The seed shows the four roles "in
-  het volgende kwadrant", a figure that is not in the text; :data:`QUADRANT` places them in two rows —
-  the government at the centre (rechtmatig, presterend) above, the samenleving involved (samenwerkend,
-  participerend/responsief) below — following the roles' order from most to least steering
-  (DOMAIN.md section 3).
+* MOVISIE's Schema 1 (004, "De positie van de gemeente"): a task may be of several kinds at once
+  (``taaksoort`` is multi-valued). The seed's rule, shown per project: publiekrechtelijk — "zal de
+  regierol automatisch uitgeoefend moeten worden en is er geen sprake van een keuze"; privaatrechtelijk
+  or belanghebbend — "kunnen de voor- en nadelen van de regierol bewuster worden afgewogen"; where the
+  gemeente has its own interests its onpartijdigheid can be questioned.
+
+Kaag en Braassem's government roles are not derived here (docs/domein.md section 3): the inventory's
+column ``overheidsrol`` is counted as it is (:mod:`regie.analysis.roles`).
 """
 
 from __future__ import annotations
@@ -40,15 +39,27 @@ TASK_KIND_HELP = (
     "'Taaksoort' toe met publiekrechtelijk, privaatrechtelijk of belanghebbend (MOVISIE, Schema 1), "
     "en laad het bestand opnieuw op de pagina Inventaris."
 )
-ROLES_HELP = (
-    "Geen enkel project noemt een rol van de gemeente, dus het kwadrant blijft leeg. Voeg aan het "
-    "tabblad Projecten een kolom 'Rol' toe, of kolommen 'Rol visie', 'Rol beleid' en 'Rol "
-    "uitvoering', of wijs onbekende waarden toe op de pagina Inventaris."
+SCHEMA1_RULES: dict[str, str] = dict(zip(TASK_KIND_ORDER, (
+    (
+        "Publiekrechtelijk: “dan zal de regierol automatisch uitgeoefend moeten worden en is er geen sprake van "
+        "een keuze” (zoals Wmo-indicaties en -aanbesteding: “Hierdoor bepaalt zij de markt”)."
+    ),
+    (
+        "Privaatrechtelijk: “kunnen de voor- en nadelen van de regierol bewuster worden afgewogen”. Heeft de "
+        "gemeente hier eigen belangen (grond, accommodaties, deelnemingen), dan “kan de onpartijdigheid van de "
+        "gemeente ter discussie” staan: wees u bewust van uw positie en communiceer erover."
+    ),
+    (
+        "Belanghebbend (het publieke belang behartigen): “kunnen de voor- en nadelen van de regierol bewuster "
+        "worden afgewogen”."
+    ),
+), strict=True))
+"""Schema 1's rule per task kind, quoting MOVISIE (004, "De positie van de gemeente")."""
+SCHEMA1_AWARE = (
+    "“Wel is het cruciaal dat de gemeente zich bewust is van haar eigen positie en hierover communiceert.”"
 )
 
-POSITION_COLUMNS: tuple[str, ...] = (
-    "project", "id", "naam", "beleidskader", "doorzettingsmacht", "taaksoort",
-)
+POSITION_COLUMNS: tuple[str, ...] = ("project", "id", "naam", "beleidskader", "doorzettingsmacht")
 
 
 def _known(series: pd.Series, codes: tuple[str, ...]) -> pd.Series:
@@ -64,8 +75,43 @@ def positions(inv: Inventory) -> pd.DataFrame:
         "naam": projects["naam"],
         "beleidskader": _known(projects["beleidskader"], BELEIDSKADER_ORDER),
         "doorzettingsmacht": _known(projects["doorzettingsmacht"], DOORZETTINGSMACHT_ORDER),
-        "taaksoort": _known(projects["taaksoort"], TASK_KIND_ORDER),
     }, columns=list(POSITION_COLUMNS)).reset_index(drop=True)
+
+
+def task_kinds(inv: Inventory) -> pd.DataFrame:
+    """Per project and task kind it has (a project may have several): ``project``, ``taaksoort``;
+    projects without one have ``onbekend``."""
+    stated = inv.task_kinds[["project", "code"]].drop_duplicates().rename(columns={"code": "taaksoort"})
+    missing = inv.projects.loc[~inv.projects["project"].isin(stated["project"]), ["project"]]
+    return pd.concat([stated, missing.assign(taaksoort=voc.UNKNOWN)], ignore_index=True)
+
+
+def first_task_kind(inv: Inventory) -> dict[str, str]:
+    """Per project its first task kind in Schema 1's order (``onbekend`` without one): for a marker."""
+    kinds = task_kinds(inv)
+    order = {k: i for i, k in enumerate((*TASK_KIND_ORDER, voc.UNKNOWN))}
+    first: dict[str, str] = {}
+    for project, kind in kinds.itertuples(index=False):
+        if project not in first or order[kind] < order[first[project]]:
+            first[project] = kind
+    return first
+
+
+def schema1_table(inv: Inventory) -> pd.DataFrame:
+    """Per project: its task kinds and what Schema 1 says about the regierol for them."""
+    kinds = task_kinds(inv)
+    per_project: dict[str, list[str]] = {}
+    for project, kind in kinds.itertuples(index=False):
+        per_project.setdefault(project, []).append(kind)
+    rows = []
+    for project, pid, name in inv.projects[["project", "id", "naam"]].itertuples(index=False):
+        own = [k for k in TASK_KIND_ORDER if k in per_project.get(project, [])]
+        rows.append({
+            "ID": str(pid), "Project": str(name),
+            "Taaksoort": ", ".join(TASK_KIND_LABELS[k] for k in own) if own else "Niet opgegeven",
+            "Wat Schema 1 zegt": " ".join(SCHEMA1_RULES[k] for k in own) if own else "",
+        })
+    return pd.DataFrame(rows, columns=["ID", "Project", "Taaksoort", "Wat Schema 1 zegt"])
 
 
 def propper_positions(inv: Inventory) -> pd.DataFrame:
@@ -93,8 +139,8 @@ def propper_unplaced(inv: Inventory) -> int:
 
 def task_kind_phase_counts(inv: Inventory) -> pd.DataFrame:
     """Projects per phase (index: phase codes) and Schema 1 task kind (columns: the three kinds and
-    ``onbekend``); a project counts once in every phase it is in."""
-    kinds = positions(inv)[["project", "taaksoort"]]
+    ``onbekend``); a project counts once in every phase it is in, under each of its kinds."""
+    kinds = task_kinds(inv)
     member = inv.phases[["project", "phase"]].drop_duplicates()
     member = member[member["phase"].isin(voc.PHASE_CODES)].merge(kinds, on="project", how="inner")
     columns = [*TASK_KIND_ORDER, voc.UNKNOWN]
@@ -106,54 +152,4 @@ def task_kind_phase_counts(inv: Inventory) -> pd.DataFrame:
 
 def task_kind_given(inv: Inventory) -> int:
     """How many projects state their Schema 1 task kind."""
-    return int((positions(inv)["taaksoort"] != voc.UNKNOWN).sum())
-
-
-QUADRANT: tuple[tuple[str, int, int], ...] = (
-    ("Rechtmatige overheid", 0, 0),
-    ("Presterende overheid", 0, 1),
-    ("Participerende/responsieve overheid", 1, 0),
-    ("Samenwerkende overheid", 1, 1),
-)
-"""Government role → (row, column) in the quadrant; row 0 is drawn on top."""
-QUADRANT_ROWS: tuple[str, str] = ("De overheid staat centraal", "De samenleving doet mee")
-
-GOVERNMENT_ROLE_ROLES: dict[str, tuple[str, ...]] = {
-    name: tuple(r.code for r in voc.ROLES if r.overheidsrol == name) for name in voc.GOVERNMENT_ROLES
-}
-"""Government role → the inventory roles that make it up (the Rechtmatige overheid: none)."""
-
-
-def government_quadrant(inv: Inventory) -> pd.DataFrame:
-    """Per government role (:data:`voc.GOVERNMENT_ROLES` order): ``overheidsrol``, ``projecten``
-    (distinct projects with such a role in at least one phase), the count per phase (``visie``,
-    ``beleid``, ``uitvoering``: projects with such a role in that phase) and per inventory role
-    (``zelf``, ``opdrachtgever``... : project-phases with that role)."""
-    roles = inv.roles[["project", "phase", "role"]].drop_duplicates()
-    roles = roles[roles["phase"].isin(voc.PHASE_CODES)]
-    of_role = {r.code: r.overheidsrol for r in voc.ROLES}
-    roles = roles.assign(overheidsrol=roles["role"].map(of_role))
-    rows = []
-    for name in voc.GOVERNMENT_ROLES:
-        mine = roles[roles["overheidsrol"] == name]
-        rows.append({
-            "overheidsrol": name,
-            "projecten": int(mine["project"].nunique()),
-            **{p: int(mine.loc[mine["phase"] == p, "project"].nunique()) for p in voc.PHASE_CODES},
-            **{r.code: int((mine["role"] == r.code).sum()) for r in voc.ROLES if r.overheidsrol},
-        })
-    return pd.DataFrame(rows)
-
-
-def quadrant_roles_given(inv: Inventory) -> int:
-    """How many projects have, in some phase, a role with a government role."""
-    roles = inv.roles[inv.roles["phase"].isin(voc.PHASE_CODES)]
-    with_role = roles["role"].map({r.code: r.overheidsrol for r in voc.ROLES}).notna()
-    return int(roles.loc[with_role, "project"].nunique())
-
-
-def roles_outside_quadrant(inv: Inventory) -> dict[str, int]:
-    """Project-phases whose role has no government role: ``geen`` (geen regie) and ``onbekend``."""
-    roles = inv.roles[["project", "phase", "role"]].drop_duplicates()
-    roles = roles[roles["phase"].isin(voc.PHASE_CODES)]
-    return {code: int((roles["role"] == code).sum()) for code in ("geen", voc.UNKNOWN)}
+    return int(inv.task_kinds["project"].nunique()) if len(inv.task_kinds) else 0

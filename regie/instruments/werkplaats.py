@@ -389,7 +389,7 @@ def check_key(store: Store, code: str, key: str) -> Werkplaats:
         if not hmac.compare_digest(row.key_hash, _key_hash(key or "")):
             raise WrongKeyError(
                 "Deze begeleiderssleutel hoort niet bij deze werkplaats. Open de werkplaats met de "
-                "begeleiderslink die je bij het starten kreeg."
+                "begeleiderslink die u bij het starten kreeg."
             )
         return _werkplaats(conn, row)
 
@@ -680,31 +680,31 @@ def summary(res: Results) -> pd.DataFrame:
 
 
 def scan_distribution(res: Results) -> pd.DataFrame:
-    """Per zelfscan item (in :data:`zelfscan.ITEMS` order): ``item``, ``theme``, ``question``,
-    ``ja``, ``deels``, ``nee`` (numbers of participants)."""
+    """Per zelfscan item (in :data:`zelfscan.ITEMS` order): ``item``, ``source`` (louweret, oosterhof),
+    ``question``, ``ja``, ``deels``, ``nee`` (numbers of participants)."""
     answers = res.scan_answers
     rows = []
     for item in scan.ITEMS:
         given = answers[answers["item"] == item.code]["answer"].value_counts()
-        rows.append({"item": item.code, "theme": item.theme, "question": item.question,
+        rows.append({"item": item.code, "source": item.source, "question": item.question,
                      **{a: int(given.get(a, 0)) for a in SCAN_ANSWERS}})
-    return pd.DataFrame(rows, columns=["item", "theme", "question", *SCAN_ANSWERS])
+    return pd.DataFrame(rows, columns=["item", "source", "question", *SCAN_ANSWERS])
 
 
-def scan_themes(res: Results) -> pd.DataFrame:
-    """Per theme: ``theme``, ``label``, ``score`` (0–100: the mean of the participants' theme scores
-    as :func:`zelfscan.score` gives them, NaN when nobody answered the theme), ``respondents``
-    (participants who answered at least one question of the theme)."""
-    per_participant = [
-        scan.score(dict(zip(group["item"], group["answer"], strict=True))).themes.set_index("theme")["score"]
-        for _participant, group in res.scan_answers.groupby("participant", sort=True)
-    ]
+def scan_checklists(res: Results) -> pd.DataFrame:
+    """Per checklist (Louweret, Oosterhof; never merged): ``source``, ``respondents`` (participants who
+    answered at least one of its items), ``all_yes`` (items every participant who answered them
+    answered ja), ``total`` (8) and ``open`` (the other answered items' codes, in order)."""
+    dist = scan_distribution(res)
     rows = []
-    for theme in scan.THEMES:
-        scores = [float(s[theme.code]) for s in per_participant if s[theme.code] == s[theme.code]]
-        rows.append({"theme": theme.code, "label": theme.label,
-                     "score": sum(scores) / len(scores) if scores else float("nan"), "respondents": len(scores)})
-    return pd.DataFrame(rows, columns=["theme", "label", "score", "respondents"])
+    for source, items in scan.ITEMS_OF.items():
+        part = dist[dist["source"] == source]
+        answered = part[(part["ja"] + part["deels"] + part["nee"]) > 0]
+        all_yes = answered[(answered["deels"] + answered["nee"]) == 0]
+        who = res.scan_answers[res.scan_answers["item"].isin([i.code for i in items])]["participant"]
+        rows.append({"source": source, "respondents": int(who.nunique()), "all_yes": len(all_yes),
+                     "total": len(items), "open": tuple(c for c in answered["item"] if c not in set(all_yes["item"]))})
+    return pd.DataFrame(rows, columns=["source", "respondents", "all_yes", "total", "open"])
 
 
 def scan_respondents(res: Results) -> int:

@@ -1,27 +1,22 @@
 """Zelfscan "Klaar voor regie?": Louweret's eight questions and Oosterhof's eight preparation points.
 
-* Louweret (seed 002, last paragraph of "Geven in plaats van vragen"): "Wilt u regiegemeente
-  worden? Kunt u volmondig ja antwoorden op de volgende vragen?" — eight questions; ja is the answer
-  regie needs ("Want dat is nodig voor regie").
-* Oosterhof (seed 001, "Regie vraagt voorbereiding"): eight aspects a successful regieorganisatie
-  pays attention to; here each is asked as a question ("Is er ...?") so ja is again the strong answer.
+Two different ideas of regie (docs/domein.md section 7), never merged into one score:
 
-The sixteen items are grouped into four themes (the grouping is this module's, the seeds give
-none): partners en samenwerking, ruimte en vertrouwen, sturing en proces, bestuur, mensen en
-middelen. Every item carries the advice that follows from a weak answer, taken from its own seed
-(and, where Louweret's text explains the question, from that explanation).
+* **Louweret** (002, last paragraph of "Geven in plaats van vragen"), addressed to the bestuur:
+  "Wilt u regiegemeente worden? Kunt u volmondig ja antwoorden op de volgende vragen? … Want dat is
+  nodig voor regie." The result is what he asks: how many of the eight get a *volmondig ja*, and
+  which do not.
+* **Oosterhof** (001, "Regie vraagt voorbereiding"): eight aspects a successful regieorganisatie
+  attends to — a checklist: how many are *op orde*, and which are not.
 
-Scoring: ja = 100, deels = 50, nee = 0, or a score 1–5 = 0, 25, 50, 75, 100. A theme scores the mean
-of its answered items (0–100); unanswered items do not count. An item scoring 50 or less is a weak
-point, and its advice is listed — the weakest first.
+Each item keeps the seed's words verbatim, with a plain-language (B1) paraphrase beside it, in the
+"u" register. Answers are ja, deels or nee; only ja counts as volmondig ja / op orde.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-import pandas as pd
 
 from regie import vocabulary as voc
 from regie.normalise import Vocabulary, cell_text
@@ -30,256 +25,180 @@ LOUWERET = "louweret"
 OOSTERHOF = "oosterhof"
 
 SOURCES: dict[str, str] = {
-    LOUWERET: "Louweret, Populist, regent of regisseur — “Geven in plaats van vragen”",
-    OOSTERHOF: "Oosterhof, Wat vraagt een volwaardige regiegemeente? — “Regie vraagt voorbereiding”",
+    LOUWERET: voc.cite("louweret", "“Geven in plaats van vragen”"),
+    OOSTERHOF: voc.cite("oosterhof", "“Regie vraagt voorbereiding”"),
 }
 SOURCE_LABELS: dict[str, str] = {LOUWERET: "Louweret", OOSTERHOF: "Oosterhof"}
 
-INTRO = (
-    "Louweret: “Wilt u regiegemeente worden? Kunt u volmondig ja antwoorden op de volgende "
-    "vragen?” Oosterhof: “Een succesvolle regieorganisatie schenkt aandacht aan de volgende "
-    "aspecten.”"
-)
-
-
-@dataclass(frozen=True)
-class Theme:
-    """A group of scan items."""
-
-    code: str
-    label: str
-    description: str
-
-
-THEMES: tuple[Theme, ...] = (
-    Theme("partners", "Partners en samenwerking",
-          "Kent de gemeente haar partners, heeft ze hen iets te bieden en betrekt ze hen?"),
-    Theme("ruimte", "Ruimte en vertrouwen",
-          "Krijgen ambtenaren ruimte, vertrouwen en de vrijheid om met open doelen te werken?"),
-    Theme("sturing", "Sturing en proces",
-          "Gaat het om de kwaliteit van het proces, met heldere koers, communicatie en borging?"),
-    Theme("bestuur", "Bestuur, mensen en middelen",
-          "Dragen bestuur en management de verandering, met budget, competenties en een verhaal?"),
-)
-THEME_BY_CODE: dict[str, Theme] = {t.code: t for t in THEMES}
+INTROS: dict[str, str] = {
+    LOUWERET: (
+        "“Wilt u regiegemeente worden? Kunt u volmondig ja antwoorden op de volgende vragen? […] Want dat is "
+        "nodig voor regie.” Louweret richt deze vragen aan het bestuur."
+    ),
+    OOSTERHOF: "“Een succesvolle regieorganisatie schenkt aandacht aan de volgende aspecten:”",
+}
+OUTCOME_WORDS: dict[str, str] = {LOUWERET: "volmondig ja", OOSTERHOF: "op orde"}
+"""What a ja means for each checklist."""
+ANSWER_WORDS: dict[str, dict[str, str]] = {
+    LOUWERET: {**voc.ANSWER_LABELS, "ja": "Volmondig ja"},
+    OOSTERHOF: dict(zip(voc.ANSWER_CODES, ("Op orde", "Deels op orde", "Niet op orde"), strict=True)),
+}
+INTRO = f"{INTROS[LOUWERET]} Oosterhof: {INTROS[OOSTERHOF]}"
+"""Both introductions (for a werkplaats that asks both)."""
 
 
 @dataclass(frozen=True)
 class ScanItem:
-    """One question of the scan."""
+    """One question or preparation point."""
 
     code: str
     source: str
-    theme: str
-    question: str
-    """The question as the scan asks it (ja is the strong answer)."""
     original: str
-    """The seed's own wording, verbatim."""
-    advice: str
-    """What to do when the answer is weak."""
+    """The seed's own words, verbatim."""
+    plain: str
+    """The same in plain language (B1), asked as a question to "u"."""
+
+    @property
+    def question(self) -> str:
+        """What a form asks: the verbatim question (Louweret) or the B1 question (Oosterhof's points
+        are instructions, not questions)."""
+        return self.original if self.source == LOUWERET else self.plain
 
 
 ITEMS: tuple[ScanItem, ...] = (
-    # Louweret's eight questions, in his order
+    ScanItem("L1", LOUWERET, "Weet u waar uw partners behoefte aan hebben?", "Weet u wat uw partners nodig hebben?"),
+    ScanItem("L2", LOUWERET, "Heeft u hen concrete voordelen te bieden?",
+             "Kunt u uw partners iets concreets bieden waar zij beter van worden?"),
+    ScanItem("L3", LOUWERET, "Durft u uw ambtenaren ruimte te geven?",
+             "Laat u uw ambtenaren in de samenwerking zelf keuzes maken?"),
+    ScanItem("L4", LOUWERET, "Zijn uw ambtenaren ondernemend?", "Nemen uw ambtenaren zelf initiatief?"),
+    ScanItem("L5", LOUWERET, "Heeft u vertrouwen in de esprit de corps?",
+             "Vertrouwt u op de teamgeest in uw organisatie?"),
+    ScanItem("L6", LOUWERET, "Bent u dienstbaar?", "Stelt u zich in dienst van de samenwerking?"),
+    ScanItem("L7", LOUWERET, "Kunt u leven met vage doelen?",
+             "Vindt u het goed als de doelen nog niet precies vastliggen?"),
+    ScanItem("L8", LOUWERET, "Vindt u de kwaliteit van het proces echt belangrijker dan de inhoudelijke uitkomst?",
+             "Is hoe u samenwerkt voor u belangrijker dan wat eruit komt?"),
     ScanItem(
-        "L1", LOUWERET, "partners", "Weet u waar uw partners behoefte aan hebben?",
-        "Weet u waar uw partners behoefte aan hebben?",
-        "Breng in kaart wat uw partners nodig hebben en wat hun belangen zijn, voordat u regie "
-        "neemt. Elke samenwerking vraagt overeenstemming over het doel.",
+        "O1", OOSTERHOF,
+        "Draag zorg voor draagvlak bij zowel bestuur als management en geef hen een prominente rol en mandaat. Het "
+        "bestuur en leidinggevenden vervullen een cruciale rol in de verandering. Zij moeten verantwoordelijk "
+        "gesteld worden voor het veranderingstraject en vasthoudendheid tonen, zodat de strategische doelen gehaald "
+        "kunnen worden;",
+        "Staan bestuur en management achter de verandering, met een duidelijke rol en mandaat?",
+    ),
+    ScanItem("O2", OOSTERHOF, "Draag zorg voor een goede communicatie, zowel intern als extern;",
+             "Is de communicatie binnen en buiten de organisatie goed geregeld?"),
+    ScanItem(
+        "O3", OOSTERHOF,
+        "Houdt de gekozen koers en kaders vast, durf te kiezen (kiezen is kappen) om te voorkomen dat er geen "
+        "resultaten worden behaald. Toon lef, doorzettingskracht en transparantie, dit biedt duidelijkheid en "
+        "zekerheid;",
+        "Houdt u vast aan de gekozen koers, en durft u te kiezen?",
     ),
     ScanItem(
-        "L2", LOUWERET, "partners", "Heeft u uw partners concrete voordelen te bieden?",
-        "Heeft u hen concrete voordelen te bieden?",
-        "Maak concreet wat partners winnen bij de samenwerking (kennis, invloed, budget, synergie) "
-        "en zorg voor een evenwichtige verdeling van de opbrengst: gunnen partijen elkaar het "
-        "voordeel van de samenwerking?",
+        "O4", OOSTERHOF,
+        "Laat de strategie leven onder de medewerkers door storytelling, metaforen en zeepkistsessies en betrek "
+        "hierbij medewerkers die reeds successen hebben geboekt;",
+        "Kennen en delen de medewerkers de strategie?",
     ),
     ScanItem(
-        "L3", LOUWERET, "ruimte", "Durft u uw ambtenaren ruimte te geven?",
-        "Durft u uw ambtenaren ruimte te geven?",
-        "Samenwerken impliceert loslaten: geef ambtenaren in een samenwerkingsverband ruimte om de "
-        "grenzen op te zoeken en bewust te experimenteren. Ruimte geven aan regie begint bij de "
-        "ambtelijke en bestuurlijke top.",
+        "O5", OOSTERHOF,
+        "Betrek zoveel mogelijk stakeholders bij het gehele veranderingsproces, zodat optimale afstemming mogelijk "
+        "is, maar blijf slagvaardig;",
+        "Betrekt u zoveel mogelijk belanghebbenden bij de verandering, zonder traag te worden?",
     ),
     ScanItem(
-        "L4", LOUWERET, "ruimte", "Zijn uw ambtenaren ondernemend?",
-        "Zijn uw ambtenaren ondernemend?",
-        "Investeer in ondernemende ambtenaren die kunnen verbinden, luisteren en meningen kunnen "
-        "uitstellen; regie is meer dan een nieuwe structuur of een instrument.",
+        "O6", OOSTERHOF,
+        "Draag zorg voor een toereikend budget. Maak hierbij een risicoanalyse en zorg voor beheersmaatregelen;",
+        "Is er genoeg budget, met een risicoanalyse en maatregelen om de risico's te beheersen?",
     ),
     ScanItem(
-        "L5", LOUWERET, "ruimte", "Heeft u vertrouwen in de esprit de corps?",
-        "Heeft u vertrouwen in de esprit de corps?",
-        "Werk aan vertrouwen in de eigen organisatie, zodat medewerkers in samenwerkingsverbanden "
-        "“in de geest van…” mogen handelen zonder alles vooraf af te stemmen.",
+        "O7", OOSTERHOF,
+        "Draag er zorg voor dat verbeteringen consolideren (geborgd worden en beklijven) en vier de successen;",
+        "Zorgt u dat verbeteringen blijven, en viert u de successen?",
     ),
     ScanItem(
-        "L6", LOUWERET, "partners", "Bent u dienstbaar?",
-        "Bent u dienstbaar?",
-        "Regie vraagt dienstbaarheid en bescheidenheid: een open houding, respect, "
-        "inlevingsvermogen, gunnen en geven — geven in plaats van vragen.",
-    ),
-    ScanItem(
-        "L7", LOUWERET, "ruimte", "Kunt u leven met vage doelen?",
-        "Kunt u leven met vage doelen?",
-        "Accepteer dat doelen in een samenwerking samen ontstaan en niet vooraf als zelfbedachte "
-        "SMART-doelen vastliggen; maak wel afspraken over een acceptabele verdeling van macht en "
-        "inbreng.",
-    ),
-    ScanItem(
-        "L8", LOUWERET, "sturing",
-        "Vindt u de kwaliteit van het proces echt belangrijker dan de inhoudelijke uitkomst?",
-        "Vindt u de kwaliteit van het proces echt belangrijker dan de inhoudelijke uitkomst?",
-        "Richt u op de kwaliteit van het proces: heeft de gemeente vooral een inhoudelijk belang, "
-        "of richt zij zich op het proces? Regie vraagt het laatste.",
-    ),
-    # Oosterhof's eight points of "Regie vraagt voorbereiding", in her order
-    ScanItem(
-        "O1", OOSTERHOF, "bestuur",
-        "Hebben bestuur en management draagvlak, een prominente rol en mandaat in de verandering?",
-        "Draag zorg voor draagvlak bij zowel bestuur als management en geef hen een prominente rol "
-        "en mandaat.",
-        "Zorg voor draagvlak bij bestuur en management en geef hen een prominente rol en mandaat; "
-        "maak hen verantwoordelijk voor het veranderingstraject, zodat zij vasthoudendheid tonen en "
-        "de strategische doelen gehaald worden.",
-    ),
-    ScanItem(
-        "O2", OOSTERHOF, "sturing", "Is er een goede communicatie, zowel intern als extern?",
-        "Draag zorg voor een goede communicatie, zowel intern als extern.",
-        "Zorg voor een goede communicatie, intern en extern: een goede communicatie- en "
-        "overlegstructuur hoort bij de inrichting van een regieorganisatie.",
-    ),
-    ScanItem(
-        "O3", OOSTERHOF, "sturing",
-        "Houdt de organisatie de gekozen koers en kaders vast en durft zij te kiezen?",
-        "Houdt de gekozen koers en kaders vast, durf te kiezen (kiezen is kappen) om te voorkomen "
-        "dat er geen resultaten worden behaald.",
-        "Houd de gekozen koers en kaders vast en durf te kiezen (kiezen is kappen). Toon lef, "
-        "doorzettingskracht en transparantie: dat biedt duidelijkheid en zekerheid.",
-    ),
-    ScanItem(
-        "O4", OOSTERHOF, "bestuur", "Leeft de strategie onder de medewerkers?",
-        "Laat de strategie leven onder de medewerkers door storytelling, metaforen en "
-        "zeepkistsessies en betrek hierbij medewerkers die reeds successen hebben geboekt.",
-        "Laat de strategie leven onder de medewerkers met storytelling, metaforen en "
-        "zeepkistsessies, en betrek medewerkers die al successen hebben geboekt.",
-    ),
-    ScanItem(
-        "O5", OOSTERHOF, "partners",
-        "Worden zoveel mogelijk stakeholders bij het veranderingsproces betrokken?",
-        "Betrek zoveel mogelijk stakeholders bij het gehele veranderingsproces, zodat optimale "
-        "afstemming mogelijk is, maar blijf slagvaardig.",
-        "Betrek zoveel mogelijk stakeholders bij het hele veranderingsproces voor een optimale "
-        "afstemming — en blijf slagvaardig.",
-    ),
-    ScanItem(
-        "O6", OOSTERHOF, "bestuur", "Is er een toereikend budget, met een risicoanalyse?",
-        "Draag zorg voor een toereikend budget. Maak hierbij een risicoanalyse en zorg voor "
-        "beheersmaatregelen.",
-        "Zorg voor een toereikend budget; maak een risicoanalyse en neem beheersmaatregelen.",
-    ),
-    ScanItem(
-        "O7", OOSTERHOF, "sturing", "Worden verbeteringen geborgd en successen gevierd?",
-        "Draag er zorg voor dat verbeteringen consolideren (geborgd worden en beklijven) en vier "
-        "de successen.",
-        "Zorg dat verbeteringen consolideren — geborgd worden en beklijven — en vier de successen.",
-    ),
-    ScanItem(
-        "O8", OOSTERHOF, "bestuur",
+        "O8", OOSTERHOF,
+        "Maak een opleidings- en trainingsplan en start tijdig met het ontwikkelen van competenties en HRM strategie.",
         "Is er een opleidings- en trainingsplan voor de competenties die regie vraagt?",
-        "Maak een opleidings- en trainingsplan en start tijdig met het ontwikkelen van competenties "
-        "en HRM strategie.",
-        "Maak een opleidings- en trainingsplan en begin tijdig met het ontwikkelen van de "
-        "competenties die regie vraagt, met een passende HRM-strategie.",
     ),
 )
 ITEM_BY_CODE: dict[str, ScanItem] = {i.code: i for i in ITEMS}
-
-POINTS: dict[str, float] = dict(zip(voc.ANSWER_CODES, (100.0, 50.0, 0.0), strict=True))
-"""Points per answer."""
-SCALE_MIN, SCALE_MAX = 1, 5
-WEAK_AT_MOST = 50.0
-"""An item with this many points or fewer is a weak point (deels, nee, or 1–3 on the 1–5 scale)."""
+ITEMS_OF: dict[str, tuple[ScanItem, ...]] = {
+    source: tuple(i for i in ITEMS if i.source == source) for source in (LOUWERET, OOSTERHOF)
+}
 
 _ANSWERS = Vocabulary("antwoord", {c.code: (c.code, c.label, *c.synonyms) for c in voc.ANSWERS})
 
 
-def points(answer: object) -> float | None:
-    """0–100 for an answer (ja/deels/nee in any spelling the vocabulary knows, or 1–5); None when
+def parse(answer: object) -> str | None:
+    """``ja``, ``deels`` or ``nee`` (any spelling the vocabulary knows, an Excel TRUE/FALSE); None when
     unanswered. Raises ValueError for anything else."""
     if answer is None or (isinstance(answer, str) and not answer.strip()):
         return None
     if isinstance(answer, bool):
-        return POINTS["ja" if answer else "nee"]
-    if isinstance(answer, int | float):
-        if answer != answer:  # NaN
-            return None
-        if SCALE_MIN <= answer <= SCALE_MAX and float(answer).is_integer():
-            return (float(answer) - SCALE_MIN) / (SCALE_MAX - SCALE_MIN) * 100.0
-        raise ValueError(f"score buiten 1–5: {answer!r}")
+        return "ja" if answer else "nee"
+    if isinstance(answer, float) and answer != answer:
+        return None
     text = cell_text(answer).strip()
-    if text.isdigit():
-        return points(int(text))
     found = _ANSWERS.match_whole(text)
     if found is None:
         raise ValueError(f"onbekend antwoord: {text!r}")
-    return POINTS[found[0]]
+    return found[0]
 
 
 @dataclass(frozen=True)
-class WeakPoint:
-    """An item answered weakly, with the advice that follows from it."""
+class ChecklistResult:
+    """One checklist's outcome: how many items are answered ja, and which are open."""
 
-    item: ScanItem
-    points: float
+    source: str
+    answers: dict[str, str | None]
+    """Item code → ja, deels, nee or None (unanswered)."""
 
     @property
-    def theme_label(self) -> str:
-        return THEME_BY_CODE[self.item.theme].label
+    def items(self) -> tuple[ScanItem, ...]:
+        return ITEMS_OF[self.source]
+
+    @property
+    def yes(self) -> int:
+        """Items answered ja (volmondig ja / op orde)."""
+        return sum(1 for i in self.items if self.answers.get(i.code) == "ja")
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for i in self.items if self.answers.get(i.code) is not None)
+
+    @property
+    def open(self) -> tuple[ScanItem, ...]:
+        """Answered, but not with ja: the points to work on (in the seed's order)."""
+        return tuple(i for i in self.items if self.answers.get(i.code) in ("deels", "nee"))
+
+    @property
+    def unanswered(self) -> tuple[ScanItem, ...]:
+        return tuple(i for i in self.items if self.answers.get(i.code) is None)
+
+    @property
+    def headline(self) -> str:
+        """``5 van de 8 volmondig ja`` (Louweret) or ``3 van de 8 op orde`` (Oosterhof)."""
+        text = f"{self.yes} van de {self.total} {OUTCOME_WORDS[self.source]}"
+        if self.answered < self.total:
+            text += f" ({self.total - self.answered} nog niet beantwoord)"
+        return text
 
 
-@dataclass(frozen=True)
-class ScanResult:
-    """The scan's outcome."""
-
-    themes: pd.DataFrame
-    """One row per theme in :data:`THEMES` order: ``theme``, ``label``, ``score`` (0–100, NaN when
-    no item of the theme is answered), ``answered``, ``total``."""
-    items: pd.DataFrame
-    """One row per item: ``item``, ``source``, ``theme``, ``question``, ``points`` (NaN unanswered)."""
-    weak: tuple[WeakPoint, ...]
-    """Weak points, weakest first (ties in item order)."""
-    overall: float | None
-    """Mean of all answered items (0–100), None when nothing is answered."""
-    answered: int
-    total: int
-
-
-def score(answers: Mapping[str, object]) -> ScanResult:
-    """Score the scan: ``answers`` maps item codes (:data:`ITEMS`) to ja/deels/nee or 1–5; missing
-    or empty items are unanswered. Raises ValueError for an unknown item code or answer."""
+def evaluate(answers: Mapping[str, object]) -> dict[str, ChecklistResult]:
+    """Both checklists from one mapping item code → answer; missing items are unanswered. Raises
+    ValueError for an unknown item code or answer."""
     unknown = set(answers) - set(ITEM_BY_CODE)
     if unknown:
         raise ValueError(f"onbekende vragen: {sorted(unknown)}")
-    per_item = {code: points(answers.get(code)) for code in ITEM_BY_CODE}
-    items = pd.DataFrame([
-        {"item": i.code, "source": i.source, "theme": i.theme, "question": i.question,
-         "points": per_item[i.code] if per_item[i.code] is not None else float("nan")}
-        for i in ITEMS
-    ])
-    grouped = items.groupby("theme", sort=False)["points"]
-    themes = pd.DataFrame({
-        "theme": [t.code for t in THEMES],
-        "label": [t.label for t in THEMES],
-        "score": [grouped.get_group(t.code).mean() for t in THEMES],
-        "answered": [int(grouped.get_group(t.code).notna().sum()) for t in THEMES],
-        "total": [int(grouped.get_group(t.code).size) for t in THEMES],
-    })
-    order = {code: n for n, code in enumerate(ITEM_BY_CODE)}
-    weak = sorted(
-        (WeakPoint(ITEM_BY_CODE[c], p) for c, p in per_item.items() if p is not None and p <= WEAK_AT_MOST),
-        key=lambda w: (w.points, order[w.item.code]),
-    )
-    answered = int(items["points"].notna().sum())
-    overall = float(items["points"].mean()) if answered else None
-    return ScanResult(themes, items, tuple(weak), overall, answered, len(ITEMS))
+    parsed = {code: parse(answers.get(code)) for code in ITEM_BY_CODE}
+    return {
+        source: ChecklistResult(source, {i.code: parsed[i.code] for i in ITEMS_OF[source]})
+        for source in (LOUWERET, OOSTERHOF)
+    }

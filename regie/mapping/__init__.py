@@ -1,6 +1,6 @@
 """Raw tables → :class:`~regie.model.Inventory`, every mapped value with its explanation.
 
-Implements DOMAIN.md and INVENTORY.md "Records", "Values" and "Nothing is lost": projects may span
+Implements docs/domein.md and docs/inventaris.md, sections 5–7: projects may span
 several rows (long format) or carry marks per phase/element (wide format); per-phase roles win over
 the project role; partners come from three places and are merged by normalised name; unknown
 values are warnings, rows without a name are rejected, every row is used or rejected.
@@ -98,6 +98,9 @@ def map_inventory(
         unknown=unknown,
         issues=sort_issues(ctx.issues),
         rows=rows,
+        task_kinds=projects.multi["taaksoort"],
+        government_roles=projects.multi["overheidsrol"],
+        departments=projects.departments,
         has_partners_table=bool(raw.of("partners")),
         has_team_table=bool(raw.of("team")),
         value_mappings=mappings,

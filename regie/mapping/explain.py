@@ -19,6 +19,7 @@ from regie import vocabulary as voc
 from regie.formatting import nl_date
 from regie.mapping import SOURCE_TEXT
 from regie.model import Inventory
+from regie.normalise import norm
 
 RULE_UNKNOWN = "niet herkend"
 """Shown instead of a rule when a value matched nothing."""
@@ -78,9 +79,19 @@ def explanation(
     return f"'{_text(original)}' → {label} ({', '.join(parts)})"
 
 
-def _explained(frame: pd.DataFrame, code_column: str, label: Callable[[str], str]) -> pd.DataFrame:
+_PHASE_NOTES: dict[str, str] = {norm(k): v for k, v in voc.PHASE_NOTES.items()}
+
+
+def phase_note(original: object) -> str:
+    """The sentence that explains a phase value the app reads in its own way (evaluatie → beleid), or ``""``."""
+    return _PHASE_NOTES.get(norm(str(original)), "") if original is not None else ""
+
+
+def _explained(
+    frame: pd.DataFrame, code_column: str, label: Callable[[str], str], notes: Callable[[object], str] | None = None,
+) -> pd.DataFrame:
     """The frame with ``label`` and ``uitleg`` columns added (one explanation per row, each distinct
-    combination worded once)."""
+    combination worded once); ``notes`` adds a sentence for an original that needs one."""
     if frame.empty:
         return frame.assign(label=pd.Series([], dtype=object), uitleg=pd.Series([], dtype=object))
     names = {code: label(code) for code in pd.unique(frame[code_column])}
@@ -92,7 +103,9 @@ def _explained(frame: pd.DataFrame, code_column: str, label: Callable[[str], str
     ):
         text = cache.get(key)
         if text is None:
-            text = cache[key] = explanation(*key)
+            text = explanation(*key)
+            note = notes(key[0]) if notes is not None else ""
+            text = cache[key] = f"{text}. {note}" if note else text
         texts.append(text)
     return frame.assign(label=labels, uitleg=texts)
 
@@ -126,10 +139,21 @@ def _choice_labels(choices: tuple[voc.Choice, ...]) -> dict[str, str]:
 
 _SINGLE_LABELS: dict[str, dict[str, str]] = {
     "regie": _choice_labels(voc.REGIE_KINDS),
-    "taaksoort": _choice_labels(voc.TASK_KINDS),
     "beleidskader": _choice_labels(voc.BELEIDSKADERS),
     "doorzettingsmacht": _choice_labels(voc.DOORZETTINGSMACHT),
+    "gedeelde_visie": voc.ANSWER_LABELS,
+    **dict.fromkeys(voc.DECISION_FIELDS, voc.ANSWER_LABELS),
+    "nabijheid": voc.ANSWER_LABELS,
+    "vorm": _choice_labels(voc.COOPERATION_FORMS),
 }
+"""Single-value closed fields shown in the table, with their labels."""
+_MULTI_LABELS: dict[str, dict[str, str]] = {
+    "task_kinds": _choice_labels(voc.TASK_KINDS), "government_roles": _choice_labels(voc.GOVERNMENT_ROLES),
+}
+COVERAGE_COLUMN = "Dekking {element}"
+COVERAGE_EXPLAINED = "Uitleg dekking A–D"
+COVERAGE_LABELS: dict[str, str] = {"aanwezig": "Aanwezig", "ontbreekt": "Ontbreekt", "onbekend": "Onbekend",
+                                   "nvt": "N.v.t."}
 
 
 def _to_datetime(values: pd.Series) -> pd.Series:
@@ -159,16 +183,25 @@ def project_columns() -> list[str]:
     columns = ["ID", "Naam", "Domein", "Gebied", "Fasen", "Uitleg fasen", "Elementen", "Uitleg elementen"]
     for phase in voc.PHASES:
         columns += [PHASE_ROLE_COLUMN.format(phase=phase.label), PHASE_ROLE_EXPLAINED.format(phase=phase.label)]
+    columns += [COVERAGE_COLUMN.format(element=e) for e in voc.ELEMENT_CODES] + [COVERAGE_EXPLAINED]
     columns += [
-        "Interne/externe regie", "Taaksoort", "Beleidskader", "Doorzettingsmacht", "Trekker",
-        "Start", "Eind", "Budget", "Partners", "Bron",
+        "Interne/externe regie", "Taaksoort", "Overheidsrol", "Beleidskader", "Doorzettingsmacht",
+        "Afdelingen", "Aantal afdelingen", "Gedeelde visie",
+        *(voc.FIELD_LABELS[f] for f in (*voc.DECISION_FIELDS, "nabijheid", "vorm")),
+        "Trekker", "Start", "Eind", "Budget", "Partners", "Bron",
     ]
     return columns
 
 
-def project_table(inv: Inventory, keep: Iterable[str] | None = None) -> pd.DataFrame:
+def project_table(
+    inv: Inventory, keep: Iterable[str] | None = None, coverage: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """All projects of ``inv`` (or only those whose key is in ``keep``) with their canonical values,
     each explained, and the extra columns.
+
+    ``coverage`` is the element coverage of :func:`regie.analysis.elements.coverage` (``project``,
+    ``element``, ``status``, ``reden``); with it the table gains a status column per element A–D and
+    one column with the reasons (the app's own reading, named so in the column help and exports).
 
     Pass the unfiltered inventory and the filtered project keys to show every kept project whole
     (all its phases and roles, not only the filtered phase).
@@ -185,7 +218,7 @@ def project_table(inv: Inventory, keep: Iterable[str] | None = None) -> pd.DataF
 
     phase_order = {p: i for i, p in enumerate(voc.PHASE_CODES)}
     element_order = {e: i for i, e in enumerate(voc.ELEMENT_CODES)}
-    phases = _joined(_explained(inv.phases, "phase", voc.phase_label), "phase", phase_order)
+    phases = _joined(_explained(inv.phases, "phase", voc.phase_label, phase_note), "phase", phase_order)
     elements = _joined(_explained(inv.elements, "element", voc.element_label), "element", element_order)
 
     role_order = {r: i for i, r in enumerate([*voc.ROLE_CODES, voc.UNKNOWN])}
@@ -206,12 +239,26 @@ def project_table(inv: Inventory, keep: Iterable[str] | None = None) -> pd.DataF
         joined = _joined(in_phase, "role", role_order)
         table[PHASE_ROLE_COLUMN.format(phase=phase.label)] = _lookup(keys, joined["label"], "")
         table[PHASE_ROLE_EXPLAINED.format(phase=phase.label)] = _lookup(keys, joined["uitleg"], "")
-    for field, label in (
-        ("regie", "Interne/externe regie"), ("taaksoort", "Taaksoort"),
-        ("beleidskader", "Beleidskader"), ("doorzettingsmacht", "Doorzettingsmacht"),
-    ):
-        names = _SINGLE_LABELS[field]
-        table[label] = projects[field].map(lambda v, n=names: n.get(v, _text(v))).to_numpy()
+    if coverage is None:  # the columns stay, empty: the caller did not compute the coverage
+        coverage = pd.DataFrame(columns=["project", "element", "status", "reden"])
+    for element in voc.ELEMENT_CODES:
+        part = coverage[coverage["element"] == element].set_index("project")
+        table[COVERAGE_COLUMN.format(element=element)] = _lookup(keys, part["status"].map(COVERAGE_LABELS), "")
+    reasons = coverage.assign(text=coverage["element"].astype(str) + ": " + coverage["reden"].astype(str))
+    table[COVERAGE_EXPLAINED] = _lookup(keys, pd.Series(_join_per_project(reasons["project"], reasons["text"]),
+                                                        dtype=object), "")
+    table["Interne/externe regie"] = _labelled(projects, "regie")
+    table["Taaksoort"] = _lookup(keys, _multi(inv.task_kinds, "task_kinds"), "")
+    table["Overheidsrol"] = _lookup(keys, _multi(inv.government_roles, "government_roles"), "")
+    table["Beleidskader"] = _labelled(projects, "beleidskader")
+    table["Doorzettingsmacht"] = _labelled(projects, "doorzettingsmacht")
+    departments = inv.departments.drop_duplicates(["project", "key"])
+    table["Afdelingen"] = _lookup(keys, pd.Series(_join_per_project(departments["project"],
+                                                                    departments["naam"].astype(str)), dtype=object), "")
+    table["Aantal afdelingen"] = keys.map(departments["project"].value_counts()).fillna(0).astype(int).to_numpy()
+    table["Gedeelde visie"] = _labelled(projects, "gedeelde_visie")
+    for field in (*voc.DECISION_FIELDS, "nabijheid", "vorm"):
+        table[voc.FIELD_LABELS[field]] = _labelled(projects, field)
     table["Trekker"] = projects["trekker"].map(_text).to_numpy()
     table["Start"] = _to_datetime(projects["start"]).to_numpy()
     table["Eind"] = _to_datetime(projects["eind"]).to_numpy()
@@ -221,6 +268,25 @@ def project_table(inv: Inventory, keep: Iterable[str] | None = None) -> pd.DataF
         _source(s, r, n) for s, r, n in zip(projects["sheet"], projects["row"], projects["rows"], strict=True)
     ]
     return _with_extra(table, keys, inv.extra)
+
+
+def _labelled(projects: pd.DataFrame, field: str) -> object:
+    """A single-value closed field as its labels (empty when the column is absent or the cell empty)."""
+    if field not in projects:
+        return [""] * len(projects)
+    names = _SINGLE_LABELS[field]
+    return projects[field].map(lambda v: names.get(v, _text(v))).to_numpy()
+
+
+def _multi(frame: pd.DataFrame, kind: str) -> pd.Series:
+    """Per project key the labels of a multi-valued field (task kinds, government roles), joined in order."""
+    if frame.empty:
+        return pd.Series(dtype=object)
+    names = _MULTI_LABELS[kind]
+    order = {c: i for i, c in enumerate(names)}
+    ordered = frame.assign(_o=frame["code"].map(order).fillna(len(order))).sort_values(["project", "_o"], kind="stable")
+    return pd.Series(_join_per_project(ordered["project"], ordered["code"].map(lambda c: names.get(c, str(c)))),
+                     dtype=object)
 
 
 def _lookup(keys: pd.Series, values: pd.Series, default: str) -> object:

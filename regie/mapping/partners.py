@@ -10,7 +10,6 @@ from regie import vocabulary as voc
 from regie.mapping.common import _Context, _field_texts, _per_value
 from regie.mapping.involvement import _INVOLVEMENT_COLUMNS, _InvolvementResult
 from regie.mapping.projects import _ProjectsResult
-from regie.mapping.vocabularies import WERKGEBIED_VOCAB
 from regie.model import (
     SEVERITY_ERROR,
     SEVERITY_WARNING,
@@ -84,8 +83,9 @@ class _PartnersMapper:
             lookup[value] = found[0] if found else voc.UNKNOWN
         data["type_original"] = data["type"]
         data["type"] = data["type"].map(lookup, na_action="ignore").astype(object).fillna(voc.UNKNOWN)
-        areas: dict[str, str | None] = {
-            v: (WERKGEBIED_VOCAB.match_whole(v) or (None,))[0] for v in pd.unique(data["werkgebied"].dropna())
+        werkgebied = self.ctx.vocab["werkgebied"]
+        areas: dict[str, str | None] = {  # an unknown werkgebied stays as written (warned, reviewable)
+            v: (werkgebied.match_whole(v) or (v,))[0] for v in pd.unique(data["werkgebied"].dropna())
         }
         data["werkgebied"] = data["werkgebied"].map(areas, na_action="ignore").astype(object)
         data["source"] = "partners"
@@ -102,16 +102,20 @@ class _PartnersMapper:
                 SEVERITY_WARNING, "partners", table.sheet, int(data.at[rid, "row"]), columns.get("type"),
                 types.at[rid],
                 f"Partnertype '{types.at[rid]}' is onbekend. Kies een type uit de lijst (bijv. "
-                "woningcorporatie, zorgaanbieder, welzijnsorganisatie) of wijs het toe in de mappingcontrole.",
+                "woningcorporatie, zorgaanbieder, welzijnsorganisatie) of wijs het toe onder 'Waarden toewijzen' op de pagina Inventaris.",
                 table.sheet_order,
             )
         areas = data["werkgebied"].dropna()
-        bad = {v for v in pd.unique(areas) if WERKGEBIED_VOCAB.match_whole(v) is None}
+        bad = {v for v in pd.unique(areas) if self.ctx.vocab["werkgebied"].match_whole(v) is None}
+        if bad:
+            counts = areas[areas.isin(bad)].value_counts()
+            self.ctx.unknown.append(pd.DataFrame({"field": "werkgebied", "value": counts.index, "count": counts.to_numpy()}))
         for rid in areas[areas.isin(bad)].index:
             self.ctx.issue(
                 SEVERITY_WARNING, "partners", table.sheet, int(data.at[rid, "row"]),
                 columns.get("werkgebied"), areas.at[rid],
-                f"Werkgebied '{areas.at[rid]}' is onbekend. Gebruik lokaal, regionaal of landelijk.",
+                f"Werkgebied '{areas.at[rid]}' is onbekend. Gebruik lokaal, regionaal of landelijk, of wijs de waarde "
+                "toe onder 'Waarden toewijzen' op de pagina Inventaris.",
                 table.sheet_order,
             )
 

@@ -1,6 +1,6 @@
 """The projects tables → projects, phases, elements, roles, partner mentions and extra columns.
 
-Long and wide formats (INVENTORY.md "Records"); per-phase roles win over the project role.
+Long and wide formats (docs/inventaris.md, section 5); per-phase roles win over the project role.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from regie.mapping.common import (
     _unknown_issues,
 )
 from regie.mapping.values import parse_amount, parse_date
-from regie.mapping.vocabularies import CLOSED_FIELDS, PHASE_VOCAB
+from regie.mapping.vocabularies import CLOSED_FIELDS, MULTI_CHOICE_FIELDS, PHASE_VOCAB
 from regie.model import (
     SEVERITY_ERROR,
     SEVERITY_WARNING,
@@ -46,14 +46,21 @@ from regie.normalise import (
 )
 
 SINGLE_FIELDS: tuple[str, ...] = (
-    "id", "naam", "omschrijving", "domein", "gebied", "regie", "taaksoort", "beleidskader",
-    "doorzettingsmacht", "trekker", "start", "eind", "budget",
+    "id", "naam", "omschrijving", "domein", "gebied", "regie", "taaksoort", "overheidsrol", "beleidskader",
+    "doorzettingsmacht", "trekker", "start", "eind", "budget", "gedeelde_visie", "afdelingen",
+    "kenmerken", "samenwerking", "kernactiviteit", "andere_partijen", "nabijheid", "vorm",
 )
+"""Fields read as one cell per row (the first matching column wins); taaksoort, overheidsrol and
+afdelingen are then split into their values (:data:`MULTI_CHOICE_FIELDS`, ``afdelingen``)."""
 PROJECT_COLUMNS: tuple[str, ...] = (
     "project", "id", "id_generated", "naam", "omschrijving", "domein", "gebied", "sectie", "regie",
-    "taaksoort", "beleidskader", "doorzettingsmacht", "trekker", "start", "eind", "budget",
+    "beleidskader", "doorzettingsmacht", "trekker", "start", "eind", "budget", "gedeelde_visie",
+    "kenmerken", "samenwerking", "kernactiviteit", "andere_partijen", "nabijheid", "vorm",
     "sheet", "row", "rows",
 )
+MULTI_COLUMNS: tuple[str, ...] = ("project", "code", "original", "sheet", "row")
+"""Columns of the per-project frames of multi-valued fields (task kinds, government roles)."""
+DEPARTMENT_COLUMNS: tuple[str, ...] = ("project", "naam", "key")
 
 # --------------------------------------------------------------------------------------------
 # Projects
@@ -73,19 +80,28 @@ class _ProjectsResult:
     rows: RowCounts
     id_lookup: dict[str, str]
     name_lookup: dict[str, str]
+    multi: dict[str, pd.DataFrame]
+    """Per multi-valued field (taaksoort, overheidsrol): ``project``, ``code``, ``original``..."""
+    departments: pd.DataFrame
+    """``project``, ``naam`` (as written), ``key`` (normalised)."""
 
 
 _PHASE_MSG = (
     "Fase {parts} is onbekend. Gebruik visie, beleid of uitvoering (of een synoniem uit de "
-    "woordenlijst), of wijs de waarde toe in de mappingcontrole."
+    "woordenlijst), of wijs de waarde toe onder 'Waarden toewijzen' op de pagina Inventaris."
 )
 _ELEMENT_MSG = (
     "Element {parts} is onbekend. Gebruik A, B, C of D of de naam van het element (bijv. "
-    "'B - Het netwerk koesteren'), of wijs de waarde toe in de mappingcontrole."
+    "'B - Het netwerk koesteren'), of wijs de waarde toe onder 'Waarden toewijzen' op de pagina Inventaris."
 )
 _ROLE_MSG = (
     "Rol {parts} is onbekend. Gebruik zelf doen, opdrachtgever, regisseur, samenwerkingspartner, "
-    "facilitator of geen regie, of wijs de waarde toe in de mappingcontrole."
+    "facilitator of regie bij anderen, of wijs de waarde toe onder 'Waarden toewijzen' op de pagina Inventaris."
+)
+_ROLE_PART_MSG = (
+    "Rol {parts} is onbekend; alleen het herkende deel van de cel telt. Gebruik zelf doen, opdrachtgever, "
+    "regisseur, samenwerkingspartner, facilitator of regie bij anderen, of wijs de waarde toe onder "
+    "'Waarden toewijzen' op de pagina Inventaris."
 )
 
 
@@ -143,6 +159,8 @@ class _ProjectsMapper:
         mentions = _concat(partner_parts, ["rid", "name", "sheet", "row", "column", "col_index", "sheet_order"])
         mentions["project"] = pd.Series(meta.loc[mentions["rid"], "project"].to_numpy(), index=mentions.index, dtype=object)
         extra = self._group_extra(extra_parts, meta)
+        multi = {name: self._multi_choice(meta, name) for name in MULTI_CHOICE_FIELDS}
+        departments = _departments(meta)
         suggestions = _suggest_elements(projects, elements)
         ids = projects[~projects["id_generated"]]
         id_lookup = dict(zip(_per_value(ids["id"], norm), ids["project"], strict=True))
@@ -151,7 +169,7 @@ class _ProjectsMapper:
             name_lookup.setdefault(norm(name), key)
         return _ProjectsResult(
             projects, phases.drop(columns="rid"), elements.drop(columns="rid"), suggestions,
-            roles, mentions, extra, rows, id_lookup, name_lookup,
+            roles, mentions, extra, rows, id_lookup, name_lookup, multi, departments,
         )
 
     # -- rows -------------------------------------------------------------------------------
@@ -216,21 +234,39 @@ class _ProjectsMapper:
         return meta, len(bad)
 
     def _closed_values(self, table: RawTable, meta: pd.DataFrame) -> None:
-        """Warn on unknown values of regie, taaksoort, beleidskader, doorzettingsmacht, dates, budget."""
+        """Warn on unknown values of the closed vocabularies (regie, beleidskader, the decision
+        tree's answers…, taaksoort and overheidsrol part by part), dates and budget; unknown values
+        are listed for the review."""
         columns = {c.field: c for c in table.columns if c.kind == "field"}
-        for name, (vocab, allowed) in CLOSED_FIELDS.items():
+        for name, (_, allowed) in CLOSED_FIELDS.items():
             column = columns.get(name)
             if column is None:
                 continue
+            vocab = self.ctx.vocab[name]
             values = meta[name].dropna()
             bad_values = {v for v in pd.unique(values) if vocab.match_whole(v) is None}
-            for rid in values[values.isin(bad_values)].index:
+            bad = values[values.isin(bad_values)]
+            if len(bad):
+                counts = bad.value_counts(sort=False)
+                self.ctx.unknown.append(pd.DataFrame({"field": name, "value": counts.index, "count": counts.to_numpy()}))
+            for rid in bad.index:
                 text = meta.at[rid, name]
                 self.ctx.issue(
                     SEVERITY_WARNING, "projects", table.sheet, int(meta.at[rid, "row"]), column, text,
-                    f"{voc.FIELD_LABELS[name]} '{text}' is onbekend. Gebruik {allowed}.",
+                    f"{voc.FIELD_LABELS[name]} '{text}' is onbekend. Gebruik {allowed}, of wijs de waarde toe "
+                    "onder 'Waarden toewijzen' op de pagina Inventaris.",
                     table.sheet_order,
                 )
+        for name, (_, allowed) in MULTI_CHOICE_FIELDS.items():
+            column = columns.get(name)
+            if column is None:
+                continue
+            matched = _match_frame(meta[name], self.ctx.vocab[name])
+            _unknown_issues(
+                self.ctx, matched, meta, column, "projects", name,
+                f"{voc.FIELD_LABELS[name]} " + "{parts} is onbekend. Gebruik " + allowed
+                + ", of wijs de waarde toe onder 'Waarden toewijzen' op de pagina Inventaris.",
+            )
         for name, parse, what in (
             ("start", parse_date, "datum (bijv. 15-3-2026 of 2026-03-15)"),
             ("eind", parse_date, "datum (bijv. 15-3-2026 of 2026-03-15)"),
@@ -288,7 +324,7 @@ class _ProjectsMapper:
             self.ctx, matched, meta, column, "projects", "rol",
             "Waarde {parts} in fasekolom '" + column.header + "' is geen markering (x, ja, 1) en geen "
             "bekende rol. Zet een x als het project in deze fase zit, of schrijf de rol van de gemeente "
-            "in deze fase (of wijs de waarde toe in de mappingcontrole).",
+            "in deze fase (of wijs de waarde toe onder 'Waarden toewijzen' op de pagina Inventaris).",
         )
         return matched[matched["code"].notna()].drop_duplicates("rid")[["rid", "text"]].assign(
             original=lambda d: d["text"], rule=RULE_EXACT, split=False
@@ -328,8 +364,7 @@ class _ProjectsMapper:
         for column in table.columns:
             series = frame[f"c{table.columns.index(column)}"]
             if column.kind == "phase_role":
-                matched = _match_frame(_texts(series), vocab)
-                _unknown_issues(self.ctx, matched, meta, column, "projects", "rol", _ROLE_MSG)
+                matched = self._known_roles(_match_frame(_texts(series), vocab), meta, column, ["rid"])
                 parts.append(_role_rows(matched, 1, "rol_per_fase", column, meta, phase=column.arg))
             elif column.kind == "phase_mark":
                 marks = _mark_frame(series)
@@ -342,17 +377,29 @@ class _ProjectsMapper:
                 texts = _texts(series)
                 pairs, plain = _split_pairs(texts)
                 if len(pairs):
-                    pm = _match_pairs(pairs, vocab)
-                    _unknown_issues(self.ctx, pm, meta, column, "projects", "rol", _ROLE_MSG)
+                    pm = self._known_roles(_match_pairs(pairs, vocab), meta, column, ["rid", "phase"])
                     parts.append(_role_rows(pm, 1, "rolpaar", column, meta))
-                matched = _match_frame(plain, vocab)
-                _unknown_issues(self.ctx, matched, meta, column, "projects", "rol", _ROLE_MSG)
+                matched = self._known_roles(_match_frame(plain, vocab), meta, column, ["rid"])
                 if len(matched):
                     with_phase = matched.merge(row_phases, on="rid", how="inner")
                     parts.append(_role_rows(with_phase, 2, "rij", column, meta))
                     without = matched[~matched["rid"].isin(row_phases["rid"])]
                     parts.append(_role_rows(without, 3, "project", column, meta))
         return _concat(parts, _ROLE_COLUMNS)
+
+    def _known_roles(self, matched: pd.DataFrame, meta: pd.DataFrame, column: RawColumn,
+                     per: list[str]) -> pd.DataFrame:
+        """Warn on unknown role parts and drop them where the cell (or pair) also names a known role:
+        only the known part counts ("Regisseur / aanjager" is regisseur, with one warning naming
+        "aanjager"); a cell with no known part stays ``onbekend``."""
+        if matched.empty:
+            return matched
+        has_known = matched["code"].notna().groupby([matched[c] for c in per]).transform("any")
+        partly = matched[has_known]
+        wholly = matched[~has_known]
+        _unknown_issues(self.ctx, partly, meta, column, "projects", "rol", _ROLE_PART_MSG)
+        _unknown_issues(self.ctx, wholly, meta, column, "projects", "rol", _ROLE_MSG)
+        return matched[~(has_known & matched["code"].isna())]
 
     def _row_phase_codes(self, table: RawTable, frame: pd.DataFrame) -> pd.DataFrame:
         """(rid, phase) for every phase a row names (fase columns and marks), without issues."""
@@ -472,9 +519,11 @@ class _ProjectsMapper:
         projects["id_generated"] = projects["id"].isna()
         generated = [f"P{i:04d}" for i in range(1, int(projects["id_generated"].sum()) + 1)]
         projects.loc[projects["id_generated"], "id"] = generated
-        for name, (vocab, _) in CLOSED_FIELDS.items():
+        for name in CLOSED_FIELDS:
+            vocab = self.ctx.vocab[name]
             values = projects[name]
-            lookup = {v: (vocab.match_whole(v) or (None,))[0] for v in pd.unique(values.dropna())}
+            # an unknown value stays as written (warned and reviewable): shown and exported as read
+            lookup = {v: (vocab.match_whole(v) or (v,))[0] for v in pd.unique(values.dropna())}
             projects[name] = values.map(lookup, na_action="ignore").astype(object).where(values.notna(), None)
         return projects[list(PROJECT_COLUMNS)]
 
@@ -509,6 +558,22 @@ class _ProjectsMapper:
         roles = roles.assign(_o=roles["phase"].map(order)).sort_values(["_o"], kind="stable").drop(columns="_o")
         return roles[["project", "phase", "role", "level", "original", "rule", "split", "source", "column", "sheet", "row"]].reset_index(drop=True)
 
+    def _multi_choice(self, meta: pd.DataFrame, name: str) -> pd.DataFrame:
+        """The known values of a multi-valued field, per project (every row of a project counts)."""
+        texts = meta[name].dropna() if name in meta.columns else pd.Series(dtype=object)
+        if texts.empty:
+            return pd.DataFrame(columns=list(MULTI_COLUMNS))
+        matched = _match_frame(texts, self.ctx.vocab[name])
+        known = matched[matched["code"].notna()]
+        frame = pd.DataFrame({
+            "project": meta.loc[known["rid"], "project"].to_numpy(),
+            "code": known["code"].to_numpy(),
+            "original": known["original"].to_numpy(),
+            "sheet": meta.loc[known["rid"], "sheet"].to_numpy(),
+            "row": meta.loc[known["rid"], "row"].to_numpy(),
+        }, columns=list(MULTI_COLUMNS))
+        return frame.drop_duplicates(["project", "code"]).reset_index(drop=True)
+
     def _group_extra(self, parts: list[pd.DataFrame], meta: pd.DataFrame) -> pd.DataFrame:
         frames = [p for p in parts if p.shape[1]]
         if not frames:
@@ -529,10 +594,30 @@ class _ProjectsMapper:
             pd.DataFrame(columns=["rid", "name", "sheet", "row", "column", "col_index", "sheet_order", "project"]),
             pd.DataFrame(columns=["project"]),
             rows, {}, {},
+            {name: pd.DataFrame(columns=list(MULTI_COLUMNS)) for name in MULTI_CHOICE_FIELDS},
+            pd.DataFrame(columns=list(DEPARTMENT_COLUMNS)),
         )
 
 
 _ROLE_COLUMNS = ["rid", "phase", "role", "level", "original", "rule", "split", "source", "column", "sheet", "row"]
+
+
+def _departments(meta: pd.DataFrame) -> pd.DataFrame:
+    """The afdelingen (or portefeuillehouders) named per project: split on ``;``, ``,`` and line
+    breaks, one row per project and normalised name."""
+    texts = meta["afdelingen"].dropna() if "afdelingen" in meta.columns else pd.Series(dtype=object)
+    rows = []
+    names: dict[str, list[str]] = {}
+    for text in pd.unique(texts):
+        parts = [text]
+        for sep in voc.PARTNER_NAME_SEPARATORS:
+            parts = [piece.strip() for part in parts for piece in part.split(sep)]
+        names[text] = [part for part in parts if part]
+    for rid, text in texts.items():
+        for name in names[text]:
+            rows.append((meta.at[rid, "project"], name, norm(name)))
+    frame = pd.DataFrame(rows, columns=list(DEPARTMENT_COLUMNS))
+    return frame.drop_duplicates(["project", "key"]).reset_index(drop=True)
 
 
 def _is_totals_name(text: str) -> bool:

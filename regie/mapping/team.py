@@ -6,7 +6,7 @@ import pandas as pd
 
 from regie import vocabulary as voc
 from regie.mapping.common import _Context, _match_frame, _per_value, _texts
-from regie.mapping.values import parse_scale
+from regie.mapping.values import parse_level
 from regie.mapping.vocabularies import SKILL_VOCAB
 from regie.model import (
     SEVERITY_ERROR,
@@ -60,12 +60,12 @@ def _map_team(ctx: _Context, tables: list[RawTable]) -> tuple[pd.DataFrame, RowC
             known = matched[matched["code"].notna()]
             levels = table.col(columns["niveau"]) if "niveau" in columns else pd.Series(None, index=frame.index, dtype=object)
             level_text = _texts(levels)
-            level_lookup = {v: parse_scale(v) for v in pd.unique(level_text.dropna())}
+            level_lookup = {v: parse_level(v) for v in pd.unique(level_text.dropna())}
             level = level_text.map(level_lookup, na_action="ignore")
             for rid in level.index[level_text.notna() & level.isna()].intersection(keep):
                 ctx.issue(
                     SEVERITY_WARNING, "team", table.sheet, int(rows.at[rid]), columns.get("niveau"),
-                    level_text.at[rid], f"Niveau '{level_text.at[rid]}' is geen score. Gebruik 1 tot en met 5.",
+                    level_text.at[rid], f"Niveau '{level_text.at[rid]}' is geen niveau. Gebruik 1 tot en met 5, of basis, gevorderd of expert.",
                     table.sheet_order,
                 )
             frames.append(pd.DataFrame({
@@ -81,7 +81,7 @@ def _map_team(ctx: _Context, tables: list[RawTable]) -> tuple[pd.DataFrame, RowC
             lookup = {}
             for value in pd.unique(cells):
                 mark = mark_value(value)
-                level = parse_scale(value)
+                level = parse_level(value)
                 lookup[value] = (True, level) if level is not None else ((mark, None) if mark is not None else (None, None))
             for rid in cells.index:
                 has, level = lookup[cells.at[rid]]

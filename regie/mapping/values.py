@@ -1,4 +1,4 @@
-"""Parsing of typed cell values: Dutch amounts, dates and 1–5 scales (INVENTORY.md "Values").
+"""Parsing of typed cell values: Dutch amounts, dates and 1–5 scales (docs/inventaris.md, section 6).
 
 Each parser returns the value, or None when the cell cannot be read (the caller reports it).
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
 from regie import vocabulary as voc
 from regie.normalise import cell_text, fold, is_empty_text
@@ -64,8 +65,9 @@ def parse_date(value: object) -> dt.date | None:
     return None
 
 
-def parse_scale(value: object) -> int | None:
-    """A 1–5 score: a number 1–5, or laag/middel/hoog (1/3/5); None otherwise."""
+def parse_scale(value: object, words: Mapping[str, int] = voc.SCALE_WORDS) -> int | None:
+    """A 1–5 score: a number 1–5, or one of ``words`` (invloed, belang: laag/middel/hoog = 1/3/5);
+    None otherwise."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
@@ -73,7 +75,12 @@ def parse_scale(value: object) -> int | None:
     text = fold(cell_text(value)).strip()
     if text.isdigit() and 1 <= int(text) <= 5:
         return int(text)
-    return voc.SCALE_WORDS.get(text)
+    return words.get(text)
+
+
+def parse_level(value: object) -> int | None:
+    """A team member's level: 1–5, or a word (basis = 2, gevorderd = 4, expert = 5…); None otherwise."""
+    return parse_scale(value, voc.LEVEL_WORDS)
 
 
 def present(value: object) -> bool:

@@ -32,24 +32,44 @@ ROLE_VOCAB = Vocabulary(
 )
 PARTNER_TYPE_VOCAB = Vocabulary("partnertype", _choices(voc.PARTNER_TYPES))
 PARTNER_ROLE_VOCAB = Vocabulary("partnerrol", _choices(voc.PARTNER_ROLES))
-REGIE_VOCAB = Vocabulary("regie", _choices(voc.REGIE_KINDS))
-TASK_VOCAB = Vocabulary("taaksoort", _choices(voc.TASK_KINDS))
-KADER_VOCAB = Vocabulary("beleidskader", _choices(voc.BELEIDSKADERS))
-MACHT_VOCAB = Vocabulary("doorzettingsmacht", _choices(voc.DOORZETTINGSMACHT))
 WERKGEBIED_VOCAB = Vocabulary("werkgebied", _choices(voc.WERKGEBIEDEN))
 SKILL_VOCAB = Vocabulary("vaardigheid", {s: (s, *voc.SKILL_SYNONYMS[s]) for s in voc.SKILLS})
+
+
+def _answers(name: str) -> Vocabulary:
+    return Vocabulary(name, _choices(voc.ANSWERS))
+
+
+_ANSWER_WORDS = "ja, deels of nee"
+
+CLOSED_FIELDS: dict[str, tuple[Vocabulary, str]] = {
+    "regie": (Vocabulary("regie", _choices(voc.REGIE_KINDS)), "intern, extern of beide"),
+    "beleidskader": (Vocabulary("beleidskader", _choices(voc.BELEIDSKADERS)), "eigen of ander"),
+    "doorzettingsmacht": (Vocabulary("doorzettingsmacht", _choices(voc.DOORZETTINGSMACHT)),
+                          "groot, beperkt of afwezig"),
+    **{name: (_answers(name), _ANSWER_WORDS) for name in voc.ANSWER_FIELDS},
+    "vorm": (Vocabulary("vorm", _choices(voc.COOPERATION_FORMS)),
+             "samenwerking met andere gemeenten, een gemeenschappelijke regeling, in samenwerking met een "
+             "bedrijf, of overlaten aan partners of inwoners"),
+}
+"""Single-value fields of the projects table with a closed vocabulary, and the words to use."""
+
+MULTI_CHOICE_FIELDS: dict[str, tuple[Vocabulary, str]] = {
+    "taaksoort": (Vocabulary("taaksoort", _choices(voc.TASK_KINDS)),
+                  "publiekrechtelijk, privaatrechtelijk of belanghebbend (ook meer dan één)"),
+    "overheidsrol": (Vocabulary("overheidsrol", _choices(voc.GOVERNMENT_ROLES)),
+                     "presterende, samenwerkende, participerende/responsieve of rechtmatige overheid "
+                     "(ook meer dan één)"),
+}
+"""Fields of the projects table that may hold several values of a closed vocabulary in one cell."""
 
 REVIEWABLE: dict[str, Vocabulary] = {
     "fase": PHASE_VOCAB,
     "element": ELEMENT_VOCAB,
     "rol": ROLE_VOCAB,
     "partnertype": PARTNER_TYPE_VOCAB,
+    "werkgebied": WERKGEBIED_VOCAB,
+    **{name: vocab for name, (vocab, _) in CLOSED_FIELDS.items()},
+    **{name: vocab for name, (vocab, _) in MULTI_CHOICE_FIELDS.items()},
 }
-"""Vocabularies whose unknown values a person can map in the review (value_mappings keys)."""
-
-CLOSED_FIELDS: dict[str, tuple[Vocabulary, str]] = {
-    "regie": (REGIE_VOCAB, "intern, extern of beide"),
-    "taaksoort": (TASK_VOCAB, "publiekrechtelijk, privaatrechtelijk of belanghebbend"),
-    "beleidskader": (KADER_VOCAB, "eigen of ander"),
-    "doorzettingsmacht": (MACHT_VOCAB, "groot, beperkt of afwezig"),
-}
+"""Vocabularies whose unknown values a person can map in the review (``value_mappings`` keys)."""

@@ -2,7 +2,7 @@
 
 ``read_workbook(source, filename=None)`` accepts a path or the bytes of an upload, decides the kind
 by content, runs the safety checks of :mod:`regie.reading.guard`, reads every sheet and locates the
-projects, partners, involvement and team tables (INVENTORY.md). It raises an
+projects, partners, involvement and team tables (docs/inventaris.md). It raises an
 :class:`~regie.errors.UnreadableFileError` subclass when the file cannot be read at all.
 """
 
@@ -72,7 +72,7 @@ def read_workbook(source: str | os.PathLike[str] | bytes, filename: str | None =
 
 
 def locate_tables(sheets: list[RawSheet], name: str, kind: str) -> RawWorkbook:
-    """Assign sheets to tables (INVENTORY.md "Sheets") and extract each table."""
+    """Assign sheets to tables (docs/inventaris.md, section 2) and extract each table."""
     non_empty = [s for s in sheets if not s.is_empty]
     if not non_empty:
         raise EmptyWorkbookError(

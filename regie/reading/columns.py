@@ -1,4 +1,4 @@
-"""Which table a sheet holds and what a column header means (INVENTORY.md, Sheets and Columns)."""
+"""Which table a sheet holds and what a column header means (docs/inventaris.md, Sheets and Columns)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A sheet of cells → a located table: header row(s), columns, data rows, section headings.
 
-Implements INVENTORY.md "Header row": the header is the first row, within the first 20 non-empty
+Implements docs/inventaris.md, section 3: the header is the first row, within the first 20 non-empty
 rows, holding the table's name column and at least one other known column (failing that, the first
 row whose only known column is the name column); two-row headers (a group cell over sub-headers);
 merged cells; section headings; empty rows and columns ignored; unknown columns kept.

@@ -14,16 +14,25 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from regie import vocabulary as voc
+from regie.mapping.explain import phase_note
 from regie.model import Inventory
 from regie.normalise import norm
 
-REVIEW_FIELDS: dict[str, str] = {
-    "fase": "Fase",
-    "element": "Element",
-    "rol": "Rol",
-    "partnertype": "Partnertype",
+_CHOICES: dict[str, tuple[voc.Choice, ...]] = {
+    "partnertype": voc.PARTNER_TYPES, "werkgebied": voc.WERKGEBIEDEN, "regie": voc.REGIE_KINDS,
+    "taaksoort": voc.TASK_KINDS, "overheidsrol": voc.GOVERNMENT_ROLES, "beleidskader": voc.BELEIDSKADERS,
+    "doorzettingsmacht": voc.DOORZETTINGSMACHT, "vorm": voc.COOPERATION_FORMS,
+    **dict.fromkeys(voc.ANSWER_FIELDS, voc.ANSWERS),
 }
-"""The fields whose unknown values a person can map, with their Dutch labels, in review order."""
+"""The closed vocabularies besides phase, element and role whose values a person can map."""
+
+REVIEW_FIELDS: dict[str, str] = {
+    field: voc.FIELD_LABELS[field]
+    for field in ("fase", "element", "rol", "partnertype", "werkgebied", "regie", "taaksoort", "overheidsrol",
+                  "beleidskader", "doorzettingsmacht", "gedeelde_visie", *voc.DECISION_FIELDS, "nabijheid", "vorm")
+}
+"""The fields whose unknown values a person can map, with their Dutch labels, in review order (the
+vocabularies of ``mapping.vocabularies.REVIEWABLE``)."""
 
 NO_CHOICE_LABEL = "— niet toewijzen —"
 """The first option of every mapping selectbox."""
@@ -49,9 +58,7 @@ def field_options(field: str) -> dict[str, str]:
         return {e.code: voc.element_label(e.code) for e in voc.ELEMENTS}
     if field == "rol":
         return {r.code: r.label for r in voc.ROLES}
-    if field == "partnertype":
-        return {c.code: c.label for c in voc.PARTNER_TYPES}
-    raise KeyError(field)
+    return {c.code: c.label for c in _CHOICES[field]}
 
 
 def choice_options(field: str) -> list[str]:
@@ -78,6 +85,14 @@ def ambiguity_note(field: str, value: str) -> str:
         return ""
     first, second = (voc.role_label(r) for r in roles)
     return f"Past bij twee rollen: {first} of {second}. Kies de rol die de gemeente hier echt heeft."
+
+
+def phase_reading_notes(inv: Inventory) -> list[tuple[str, int, str]]:
+    """Phase values of the file that the app reads in its own way: ``(value as written, count, note)``."""
+    if inv.phases.empty:
+        return []
+    counts = inv.phases["original"].dropna().astype(str).value_counts()
+    return [(str(value), int(count), phase_note(value)) for value, count in counts.items() if phase_note(value)]
 
 
 def widget_key(prefix: str, *parts: str) -> str:

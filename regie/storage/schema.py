@@ -6,7 +6,7 @@
     a saved inventory of a werkruimte: ``label`` (unique per werkruimte, case-insensitive),
     ``created_at`` (UTC), ``file_name``, ``sha256`` of the uploaded file, the review choices
     (``value_mappings``, ``accepted_elements``: JSON), the ``analysis`` at save time (JSON, the
-    object of INVENTORY.md), ``notes`` ("duiding", v2), ``personal_data`` (v2: the stored file may
+    object of docs/inventaris.md), ``notes`` ("duiding", v2), ``personal_data`` (v2: the stored file may
     hold contact persons and trekkers) and ``headline`` (v3: counts and phases, JSON, for lists).
 ``snapshot_files``
     the stored file bytes (apart, so lists never load them) with their size and sha256.

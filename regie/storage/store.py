@@ -117,7 +117,7 @@ class Snapshot:
     value_mappings: dict[str, dict[str, str]]
     accepted_elements: dict[str, list[str]]
     analysis: dict[str, Any]
-    """The analysis (INVENTORY.md JSON) as it was when saved."""
+    """The analysis (docs/inventaris.md JSON) as it was when saved."""
 
     def inventory(self) -> Inventory:
         """The inventory: the stored file mapped with the stored choices."""

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
+from regie import vocabulary as voc
 from regie.analysis.filters import DIMENSIONS, options, value_label
 from regie.charts.theme import Chart
 from regie.errors import RegieError
@@ -25,7 +26,7 @@ from regie.ui import keys, state
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
-EXAMPLE_BANNER = "Voorbeeldgegevens — laad je eigen inventaris"
+EXAMPLE_BANNER = "Voorbeeldgegevens — laad uw eigen inventaris"
 
 
 def require_router() -> None:
@@ -90,6 +91,10 @@ def show_chart(chart: Chart, key: str, *, height: int | None = None, on_select: 
         chart.figure, key=key, on_select="rerun" if on_select else "ignore",
         config={"displaylogo": False, "locale": "nl"},
     )
+    if chart.source:
+        source_note(chart.source)
+    if chart.reading:
+        reading_note(chart.reading)
     left, right = st.columns([3, 1])
     with left:
         shown = st.toggle("Toon als tabel", key=f"{key}_tabel")
@@ -115,6 +120,18 @@ def paged(rows: pd.DataFrame, key: str, size: int = PAGE_SIZE) -> pd.DataFrame:
     number = st.number_input(f"Pagina (van {pages})", min_value=1, max_value=pages, value=1, step=1, key=key)
     start = (int(number) - 1) * size
     return rows.iloc[start:start + size]
+
+
+def reading_note(code: str) -> None:
+    """The one marker of the app's own readings ("Hulpmiddel van deze app, geen oordeel uit de bron"),
+    with what the reading is based on; the same words everywhere it is shown."""
+    reading = voc.READINGS[code]
+    st.caption(f":material/info: {reading.note}")
+
+
+def source_note(text: str) -> None:
+    """A citation of a seed under what it supports (the app's own text from the vocabulary, never user text)."""
+    st.caption(text)
 
 
 def show_table(table: pd.DataFrame, key: str, **kwargs: Any) -> None:

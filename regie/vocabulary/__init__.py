@@ -2,13 +2,24 @@
 
 Everything the mapper matches against, the UI shows and the exports write comes from here:
 phases with MOVISIE's Schema 3, the elements A–D with their content, the canonical roles with their
-RIVM scenario and government role, skills, partner types and every synonym from DOMAIN.md and
-INVENTORY.md. Adding a synonym is one line here; the tests read these tables.
+RIVM scenario and government role, skills, partner types and every synonym from docs/domein.md and
+docs/inventaris.md. Adding a synonym is one line here; the tests read these tables.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from regie.vocabulary import sources as sources
+from regie.vocabulary.sources import LOUWERET_ATTITUDES as LOUWERET_ATTITUDES
+from regie.vocabulary.sources import PRACTICE_QUESTIONS as PRACTICE_QUESTIONS
+from regie.vocabulary.sources import READING_MARKER as READING_MARKER
+from regie.vocabulary.sources import READINGS as READINGS
+from regie.vocabulary.sources import RIVM_SCENARIOS as RIVM_SCENARIOS
+from regie.vocabulary.sources import SOURCES as SOURCES
+from regie.vocabulary.sources import Reading as Reading
+from regie.vocabulary.sources import Scenario as Scenario
+from regie.vocabulary.sources import cite as cite
 
 UNKNOWN = "onbekend"
 """Code for a phase or role that is blank or matches no vocabulary."""
@@ -90,19 +101,17 @@ PHASE_MARK_HEADER_EXCLUDED: tuple[str, ...] = (
 """Phase synonyms that are too common as other headers ("Initiatief", "Beheer") to make a column a
 per-phase marks column; as values in a fase column they still mean their phase."""
 
+_EVALUATIE_NOTE = (
+    "{word} is geen eigen fase van MOVISIE (het is Louweret's vierde beleidsproces). Deze app rekent het tot "
+    "beleid. Hulpmiddel van deze app, geen oordeel uit de bron: MOVISIE's Schema 2 noemt monitoring en "
+    "evaluatie bij de bestuurlijke en beleidsmatige regie, terwijl RIVM monitoring juist bij de externe regie "
+    "in de uitvoering noemt. Bedoelt uw gemeente iets anders, schrijf dan visie, beleid of uitvoering in de "
+    "inventaris."
+)
 PHASE_NOTES: dict[str, str] = {
-    "beleidsevaluatie": (
-        "Beleidsevaluatie is Louweret's vierde proces en geen eigen MOVISIE-fase; MOVISIE rekent "
-        "monitoring en evaluatie tot de bestuurlijke en beleidsmatige regie (Schema 2), dus: beleid."
-    ),
-    "evaluatie": (
-        "Evaluatie is geen eigen MOVISIE-fase; MOVISIE rekent monitoring en evaluatie tot de "
-        "bestuurlijke en beleidsmatige regie (Schema 2), dus: beleid."
-    ),
-    "monitoring": (
-        "Monitoring is geen eigen MOVISIE-fase; MOVISIE rekent monitoring en evaluatie tot de "
-        "bestuurlijke en beleidsmatige regie (Schema 2), dus: beleid."
-    ),
+    "beleidsevaluatie": _EVALUATIE_NOTE.format(word="Beleidsevaluatie"),
+    "evaluatie": _EVALUATIE_NOTE.format(word="Evaluatie"),
+    "monitoring": _EVALUATIE_NOTE.format(word="Monitoring"),
 }
 """Explanations shown where a phase synonym needs one (keys are synonyms as written above)."""
 
@@ -170,7 +179,7 @@ ELEMENTS: tuple[Element, ...] = (
     ),
     Element(
         code="C",
-        name="De (eigen) rol benoemen",
+        name="De eigen rol benoemen",
         about=(
             "de eigen gemeentelijke rol, mogelijkheden en verantwoordelijkheid; aansturing van het "
             "proces"
@@ -228,8 +237,8 @@ HUPE_KLIJN_PRINCIPLES: tuple[Principle, ...] = (
     ),
     Principle(
         "Structureren",
-        "Vorming van het netwerk en bestending. De regisseur bewaakt de voortgang van het beleid, "
-        "speelt in op ontwikkelingen en kansen in het netwerk rond woonwelzijn-zorgbeleid en zoekt "
+        "Vorming van het netwerk en bestendiging. De regisseur bewaakt de voortgang van het beleid, "
+        "speelt in op ontwikkelingen en kansen in het netwerk rond wonen-welzijn-zorgbeleid en zoekt "
         "daarbij naar draagvlak.",
     ),
     Principle(
@@ -240,7 +249,8 @@ HUPE_KLIJN_PRINCIPLES: tuple[Principle, ...] = (
         "en partijen weer aan elkaar te binden.",
     ),
 )
-"""Element A: Hupe & Klijn's five central principles for the regisseur (MOVISIE, section A)."""
+"""Element A: Hupe & Klijn's five central principles for the regisseur (MOVISIE, section A), verbatim
+except two typos of the source, corrected: "bestending" (bestendiging) and "woonwelzijn-zorgbeleid"."""
 
 NETWORK_SUCCESS_FACTORS: tuple[Principle, ...] = (
     Principle(
@@ -382,64 +392,82 @@ SCHEMA2: tuple[Schema2Level, ...] = (
 
 
 # --------------------------------------------------------------------------------------------
-# Roles (DOMAIN.md section 3)
+# Roles (docs/domein.md section 3)
 # --------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Role:
-    """A canonical role of the municipality in a phase."""
+    """A canonical role of the municipality in a phase (docs/domein.md section 3)."""
 
     code: str
     label: str
     meaning: str
     rivm: str | None
-    overheidsrol: str | None
+    """RIVM's scenario (000) this role corresponds to, or None."""
+    rivm_note: str
+    """Why (RIVM's own words where it has them)."""
     synonyms: tuple[str, ...]
 
 
 ROLES: tuple[Role, ...] = (
     Role(
-        "zelf", "Zelf doen", "de gemeente voert zelf uit", "Zelf doen", "Presterende overheid",
+        "zelf", "Zelf doen", "de gemeente voert zelf uit", "Zelf doen",
+        "RIVM: bij het scenario ‘Zelf doen’ zal de gemeente meer gefocust zijn op interne regie.",
         ("zelf doen", "zelf uitvoeren", "uitvoerder", "eigen beheer", "in eigen hand", "zelf"),
     ),
     Role(
         "opdrachtgever", "Opdrachtgever",
         "de gemeente besteedt uit en stuurt op resultaat (contract, subsidie, prestatieafspraken)",
-        "Uitbesteden", "Presterende overheid",
+        "Uitbesteden",
+        "RIVM: bij ‘Uitbesteden’ neemt de gemeente een regisserende rol op zich “in de vorm van goed "
+        "opdrachtgever – opdrachtnemerschap”.",
         ("opdrachtgever", "opdrachtgeverschap", "uitbesteden", "uitbesteding", "inkoper",
          "subsidiegever", "contractmanagement", "contractbeheerder"),
     ),
     Role(
         "regisseur", "Regisseur",
         "de gemeente voert regie: brengt partners bijeen, stemt af, stuurt op hun bijdragen",
-        "Uitvoering door samenwerking, gemeente regisseert", "Samenwerkende overheid",
+        None,
+        "Geen van de vier scenario's alleen: RIVM koppelt de regisserende rol aan ‘Uitbesteden’, en zijn "
+        "voorbeeld van ‘Uitvoering door samenwerking’ (Amersfoort) noemt zich “een regisserende gemeente”.",
         ("regisseur", "regie", "regievoerder", "regie voeren", "regisseren", "regisserend",
          "regiehouder"),
     ),
     Role(
         "partner", "Samenwerkingspartner",
         "de gemeente is één van de wederzijds afhankelijke spelers",
-        "Uitvoering door samenwerking", "Samenwerkende overheid",
+        "Uitvoering door samenwerking",
+        "RIVM: “De gemeente is slechts één van de spelers in het veld.”",
         ("partner", "samenwerkingspartner", "samenwerken", "samenwerking",
          "uitvoering door samenwerking", "mede-eigenaar", "gelijkwaardige partner"),
     ),
     Role(
         "facilitator", "Facilitator",
         "de gemeente faciliteert en stimuleert; de samenleving voert uit",
-        "Overlaten aan de samenleving", "Participerende/responsieve overheid",
+        "Overlaten aan de samenleving",
+        "RIVM: de gemeente “vervult een coördinerende en faciliterende rol ten opzichte van de samenleving”.",
         ("facilitator", "faciliteren", "faciliterend", "overlaten aan de samenleving",
          "stimulator", "ondersteunen", "makelaar", "participerende overheid",
          "responsieve overheid", "participerende/responsieve overheid"),
     ),
     Role(
-        "geen", "Geen regie", "de regie in deze fase ligt bij anderen", None, None,
-        ("geen regie", "geen rol", "geen", "regie bij partners", "regie bij anderen"),
+        "geen", "Regie bij anderen",
+        "de regie in deze fase ligt bij een andere partij; de gemeente blijft verantwoordelijk en controleert of "
+        "wordt uitgevoerd wat is beloofd",
+        None,
+        "Geen scenario: RIVM beschrijft dat de externe regie bij een andere partij kan liggen; “De gemeente "
+        "blijft ook dan controleren of er wordt uitgevoerd wat is beloofd.”",
+        ("regie bij anderen", "regie bij partners", "geen regie", "geen rol", "geen"),
     ),
 )
 
 ROLE_CODES: tuple[str, ...] = tuple(r.code for r in ROLES)
+"""The roles in the app's own order "van zelf doen naar loslaten" (no seed ranks them)."""
 ROLE_BY_CODE: dict[str, Role] = {r.code: r for r in ROLES}
+NOT_IN_REGIE_ROLES: frozenset[str] = frozenset({"zelf", "geen"})
+"""Roles that ask no regie skills of the gemeente in a phase (docs/domein.md section 4): zelf uitvoeren is
+"niet in regie" (003), and with ``geen`` the regie lies with another party."""
 
 AMBIGUOUS_ROLES: dict[str, tuple[str, ...]] = {
     "presterende overheid": ("zelf", "opdrachtgever"),
@@ -447,35 +475,8 @@ AMBIGUOUS_ROLES: dict[str, tuple[str, ...]] = {
 }
 """Values that fit two roles: always unknown, a person maps them in the review."""
 
-RIVM_SCENARIOS: tuple[Principle, ...] = (
-    Principle(
-        "Zelf doen",
-        "Publieke taken en collectieve functies worden exclusief door de overheden uitgevoerd.",
-    ),
-    Principle(
-        "Uitbesteden",
-        "De gemeente voert taken niet zelf uit, maar zet haar taken uit bij publieke en private "
-        "organisaties; er is nog wel sturing en controle vanuit de gemeente.",
-    ),
-    Principle(
-        "Uitvoering door samenwerking",
-        "Iedereen is afhankelijk van elkaar; de gemeente is slechts één van de spelers in het veld.",
-    ),
-    Principle(
-        "Overlaten aan de samenleving",
-        "Taken worden overgelaten aan het zelforganiserende vermogen van de samenleving; de gemeente "
-        "coördineert en faciliteert.",
-    ),
-)
-"""RIVM Centrum Gezond Leven's four scenarios (seed 000)."""
-
-GOVERNMENT_ROLES: tuple[str, ...] = (
-    "Presterende overheid",
-    "Samenwerkende overheid",
-    "Participerende/responsieve overheid",
-    "Rechtmatige overheid",
-)
-"""Kaag en Braassem's four government roles (seed 003), in their order."""
+NO_SCENARIO_LABEL = "Geen enkel scenario alleen"
+"""RIVM category of a role without a single scenario (regisseur) or without one at all (regie bij anderen)."""
 
 
 @dataclass(frozen=True)
@@ -486,6 +487,17 @@ class Choice:
     label: str
     synonyms: tuple[str, ...] = field(default_factory=tuple)
 
+
+GOVERNMENT_ROLES: tuple[Choice, ...] = (
+    Choice("presterend", "Presterende overheid", ("presterende overheid", "presterend", "presterende")),
+    Choice("samenwerkend", "Samenwerkende overheid", ("samenwerkende overheid", "samenwerkend", "samenwerkende")),
+    Choice("participerend", "Participerende/responsieve overheid",
+           ("participerende/responsieve overheid", "participerende overheid", "responsieve overheid",
+            "participerend", "participerende", "responsief", "responsieve")),
+    Choice("rechtmatig", "Rechtmatige overheid", ("rechtmatige overheid", "rechtmatig", "rechtmatige")),
+)
+"""Kaag en Braassem's four government roles (003, from its Omgevingsvisie): an optional, multi-valued
+column ``overheidsrol``; never derived from the role."""
 
 REGIE_KINDS: tuple[Choice, ...] = (
     Choice("intern", "Interne regie", ("intern", "interne regie", "interne")),
@@ -508,21 +520,26 @@ DOORZETTINGSMACHT: tuple[Choice, ...] = (
     Choice("afwezig", "Afwezig", ("afwezig", "geen", "nihil", "niet aanwezig")),
 )
 WERKGEBIEDEN: tuple[Choice, ...] = (
-    Choice("lokaal", "Lokaal", ("lokaal", "gemeentelijk", "wijk", "buurt", "local", "gemeente")),
-    Choice("regionaal", "Regionaal",
-           ("regionaal", "regio", "bovenlokaal", "provinciaal", "provincie", "subregionaal")),
-    Choice("landelijk", "Landelijk", ("landelijk", "nationaal", "nederland", "internationaal")),
+    Choice("lokaal", "Lokaal", ("lokaal", "lokale", "gemeentelijk", "wijk", "buurt", "gemeente")),
+    Choice("regionaal", "Regionaal", ("regionaal", "regio", "regionale")),
+    Choice("landelijk", "Landelijk", ("landelijk", "landelijke", "nationaal")),
 )
-SCALE_WORDS: dict[str, int] = {
-    "laag": 1, "gering": 1, "weinig": 1, "klein": 1,
-    "middel": 3, "gemiddeld": 3, "midden": 3, "matig": 3,
-    "hoog": 5, "groot": 5, "veel": 5, "sterk": 5,
+SCALE_WORDS: dict[str, int] = {"laag": 1, "middel": 3, "hoog": 5}
+"""Words allowed for invloed and belang besides 1–5 (docs/inventaris.md): laag=1, middel=3, hoog=5; other
+words (gemiddeld, veel…) are unknown values with a warning."""
+
+LEVEL_WORDS: dict[str, int] = {
+    "laag": 1, "beginner": 1, "starter": 1, "basis": 2, "middel": 3, "voldoende": 3, "gevorderd": 4,
+    "goed": 4, "hoog": 5, "expert": 5, "zeer goed": 5,
 }
-"""Words allowed for invloed, belang and niveau (1–5 scale): laag=1, middel=3, hoog=5."""
+"""Words allowed for a team member's level besides 1–5 (docs/domein.md section 4): basis is still in
+development (1–2), gevorderd and expert are deployable (3 or higher)."""
+DEPLOYABLE_LEVEL = 3
+"""A team member with a skill at this level or higher (or without a level) is ``inzetbaar``."""
 
 
 # --------------------------------------------------------------------------------------------
-# Partners (DOMAIN.md section 5)
+# Partners (docs/domein.md section 5)
 # --------------------------------------------------------------------------------------------
 
 PARTNER_TYPES: tuple[Choice, ...] = (
@@ -589,7 +606,7 @@ PARTNER_ROLES: tuple[Choice, ...] = (
 
 
 # --------------------------------------------------------------------------------------------
-# Cell values with a fixed meaning (INVENTORY.md)
+# Cell values with a fixed meaning (docs/inventaris.md)
 # --------------------------------------------------------------------------------------------
 
 EMPTY_VALUES: frozenset[str] = frozenset(
@@ -604,7 +621,7 @@ MARKS_FALSE: frozenset[str] = frozenset({"nee", "n", "no", "0", "onwaar", "false
 """Mark cells in wide (one column per phase/element/skill) formats; empty means no mark too."""
 
 SPLIT_SEPARATORS: tuple[str, ...] = ("\n", ";", ",", "+", "&", "/", " en ")
-"""Separators for multi-value cells, in the order they are tried (DOMAIN.md section 1)."""
+"""Separators for multi-value cells, in the order they are tried (docs/domein.md section 1)."""
 
 PARTNER_NAME_SEPARATORS: tuple[str, ...] = ("\n", ";", ",")
 """Separators for partner names in a projects cell (after a whole-cell match failed)."""
@@ -624,7 +641,7 @@ PERSONAL_HEADER_STEMS: tuple[str, ...] = (
 
 
 # --------------------------------------------------------------------------------------------
-# Files: tables, sheet names and column headers (INVENTORY.md)
+# Files: tables, sheet names and column headers (docs/inventaris.md)
 # --------------------------------------------------------------------------------------------
 
 TABLES: tuple[str, ...] = ("projects", "partners", "involvements", "team")
@@ -657,6 +674,19 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "rol": ("Rol", "Rol gemeente", "Rol van de gemeente", "Regierol", "Gemeentelijke rol"),
         "regie": ("Regie", "Interne/externe regie", "Soort regie"),
         "taaksoort": ("Taaksoort", "Soort taak", "Type taak"),
+        "overheidsrol": ("Overheidsrol", "Rol overheid", "Overheidsrollen"),
+        "gedeelde_visie": ("Gedeelde visie", "Visie gedeeld"),
+        "afdelingen": ("Afdelingen", "Afdeling", "Portefeuillehouders", "Portefeuillehouder",
+                       "Interne betrokkenen"),
+        "kenmerken": ("Regisserende aanpak nodig", "Complex", "Regisserende aanpak", "Kenmerken taak",
+                      "Kenmerken van de taak", "Complexiteit"),
+        "samenwerking": ("Kansen voor samenwerking", "Samenwerking", "Kansen samenwerking",
+                         "Voordelen door samenwerking", "Voordelen samenwerking"),
+        "kernactiviteit": ("Kernactiviteit", "Kerntaak", "Aansluiting bij kernactiviteiten"),
+        "andere_partijen": ("Door anderen uitgevoerd", "Andere partijen", "Uitvoering door andere partijen",
+                            "Bestaande uitvoering door andere partijen", "Bestaande uitvoering"),
+        "nabijheid": ("Nabijheid",),
+        "vorm": ("Vorm", "Samenwerkingsvorm", "Samenwerken met", "Regievorm"),
         "beleidskader": ("Beleidskader", "Eigen beleidskader", "Script"),
         "doorzettingsmacht": ("Doorzettingsmacht",),
         "trekker": ("Trekker", "Eigenaar", "Verantwoordelijke", "Projectleider"),
@@ -692,6 +722,14 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
 """Column headers per table and field, in priority order (the first matching header wins)."""
 
 MULTI_VALUE_FIELDS: frozenset[str] = frozenset({"fase", "element", "rol", "partners"})
+MULTI_CHOICE_FIELDS: frozenset[str] = frozenset({"taaksoort", "overheidsrol"})
+"""Closed-vocabulary fields that may hold several values in one cell (split like phases)."""
+NAME_LIST_FIELDS: frozenset[str] = frozenset({"afdelingen"})
+"""Fields holding a list of names (split on ``;``, ``,`` and line breaks)."""
+DECISION_FIELDS: tuple[str, ...] = ("kenmerken", "samenwerking", "kernactiviteit", "andere_partijen")
+"""The four questions of Kaag en Braassem's stap 1 as columns (ja, deels, nee)."""
+ANSWER_FIELDS: tuple[str, ...] = (*DECISION_FIELDS, "nabijheid", "gedeelde_visie")
+"""Fields answered with ja, deels or nee."""
 """Fields whose matching columns are all combined instead of the first one winning."""
 
 NAME_FIELD: dict[str, tuple[str, ...]] = {
@@ -727,7 +765,10 @@ FIELD_LABELS: dict[str, str] = {
     "type": "Type", "werkgebied": "Werkgebied", "contact": "Contactpersoon",
     "project": "Project", "project_id": "Project-ID", "partner": "Partner",
     "invloed": "Invloed", "belang": "Belang", "vaardigheid": "Vaardigheid", "niveau": "Niveau",
-    "partnertype": "Partnertype", "partnerrol": "Rol partner",
+    "partnertype": "Partnertype", "partnerrol": "Rol partner", "overheidsrol": "Overheidsrol",
+    "gedeelde_visie": "Gedeelde visie", "afdelingen": "Afdelingen", "kenmerken": "Regisserende aanpak nodig",
+    "samenwerking": "Kansen voor samenwerking", "kernactiviteit": "Kernactiviteit",
+    "andere_partijen": "Door anderen uitgevoerd", "nabijheid": "Nabijheid", "vorm": "Vorm",
 }
 
 
@@ -835,20 +876,31 @@ TEAM_SHEET_HELP = (
 )
 """How to add a team sheet (shown where supply is missing)."""
 
-SKILL_DEMAND_SUPPLY_EXPLAINED = (
-    "Vraag is het aantal projecten dat een vaardigheid nodig heeft (projecten met in die fase een "
-    "rol anders dan 'geen regie'); aanbod is het aantal teamleden dat de vaardigheid heeft; "
-    "tekort is vraag min aanbod."
+SKILL_DEMAND_EXPLAINED = (
+    "Vraag: het aantal projecten dat in die fase zit en waar de gemeente er regie voert — elke rol behalve "
+    "'Zelf doen' (zelf uitvoeren is geen regie) en 'Regie bij anderen'. Een project zonder rol in die fase telt "
+    "mee en staat apart vermeld. Alle vaardigheden van een fase hebben dezelfde vraag: Schema 3 noemt de "
+    "nadruk per fase, geen aantallen."
 )
-"""One Dutch sentence on what vraag, aanbod and tekort mean (DOMAIN.md section 4)."""
+"""What the demand counts (docs/domein.md section 4)."""
+
+SKILL_SUPPLY_EXPLAINED = (
+    "Aanbod in mensen: 'inzetbaar' zijn teamleden met de vaardigheid op niveau 3 of hoger (of zonder "
+    "niveau), 'in ontwikkeling' die op niveau 1 of 2. Belasting is de vraag gedeeld door het aantal "
+    "inzetbare teamleden: hoeveel projecten er per inzetbaar persoon zijn."
+)
+"""What supply and belasting count (docs/domein.md section 4)."""
+
+NOBODY_IN_TEAM = "niemand in het team"
+"""How a skill that projects ask for and nobody has is named (first)."""
 
 
 # --------------------------------------------------------------------------------------------
 # Rol per fase: RIVM's interne/externe regie and scenarios, Kaag en Braassem's government roles
 # --------------------------------------------------------------------------------------------
 
-RIVM_SOURCE = "RIVM Centrum Gezond Leven, Gemeentelijke regie en rollen"
-"""Short citation of seed 000."""
+RIVM_SOURCE = SOURCES["rivm"].citation
+"""Citation of seed 000."""
 
 REGIE_KIND_TEXTS: dict[str, str] = {
     "intern": (
@@ -878,27 +930,14 @@ REGIE_KIND_HELP = (
 )
 """How to add the regie column (shown when no project states it)."""
 
-NO_SCENARIO_LABEL = "Geen regie / —"
-"""How the role ``geen`` shows among RIVM scenarios and government roles: it has neither."""
+GOVERNMENT_ROLES_SOURCE = SOURCES["kaag"].citation
+"""Citation of seed 003."""
 
-RIVM_COOPERATION_NOTE = (
-    "RIVM's scenario 'Uitvoering door samenwerking' omvat twee rollen: de gemeente als regisseur "
-    "(zij brengt partners bijeen en stuurt op hun bijdragen) en de gemeente als "
-    "samenwerkingspartner (één van de wederzijds afhankelijke spelers). In deze weergave tellen "
-    "beide samen."
+OVERHEIDSROL_HELP = (
+    "Geen enkel project noemt een overheidsrol. Wie de vier rollen van Kaag en Braassem wil gebruiken, voegt "
+    "aan het tabblad Projecten een kolom 'Overheidsrol' toe met per project één of meer van: presterende, "
+    "samenwerkende, participerende/responsieve of rechtmatige overheid."
 )
-"""Why the regisseur and partner roles fall into one RIVM scenario."""
-
-GOVERNMENT_ROLES_SOURCE = "Kaag en Braassem, Regiegemeente: bedoelen we hetzelfde?"
-"""Short citation of seed 003."""
-
-GOVERNMENT_ROLES_NOTE = (
-    "Presterende overheid omvat zelf doen en opdrachtgeverschap, Samenwerkende overheid de "
-    "regisseur en de samenwerkingspartner; de Rechtmatige overheid hoort bij geen van de rollen in "
-    "de inventaris en blijft daarom leeg. Kaag en Braassem merkt op dat deze rollen niet los van "
-    "elkaar staan: een gemeente kan er meerdere tegelijk vervullen."
-)
-"""How the canonical roles map onto Kaag en Braassem's four government roles (seed 003)."""
 
 ROLE_PATH_HELP = (
     "Een rolpad ontstaat als een project voor minstens twee fasen een eigen rol noemt. Voeg aan het "
@@ -947,50 +986,18 @@ PARTNERS_HELP = (
 )
 
 INFLUENCE_INTEREST_QUADRANTS: tuple[Principle, ...] = (
-    Principle("Nauw betrekken", "Veel invloed en veel belang: samen optrekken, actief betrekken."),
-    Principle("Tevreden houden", "Veel invloed, minder belang: tevreden houden en op tijd raadplegen."),
-    Principle("Informeren", "Minder invloed, veel belang: goed informeren en laten meedenken."),
-    Principle("Monitoren", "Minder invloed en minder belang: volgen, met weinig inspanning."),
+    Principle("Samen optrekken", "Veel invloed en veel belang: samen het doel bepalen en de opdracht delen."),
+    Principle("Invloed benutten", "Veel invloed, minder belang: hun invloed benutten en hun belang verkennen."),
+    Principle("Belang laten meewegen", "Minder invloed, veel belang: hun belang laten meewegen en hun stem versterken."),
+    Principle("Verbonden blijven", "Minder invloed en minder belang: verbonden blijven en elkaar op de hoogte houden."),
 )
-"""The four quadrants of the influence × interest grid (invloed × belang, scale 1–5); a (mean)
-score of 3,5 or more counts as veel."""
+"""The four quadrants of the app's influence × interest lens (invloed × belang, scale 1–5; a (mean)
+score of 3,5 or more counts as veel). No seed has this grid; the labels treat partners as equals
+(MOVISIE: "wederzijds afhankelijke partijen met een gelijkwaardige rol")."""
 
 INFLUENCE_INTEREST_THRESHOLD = 3.5
 """On the 1–5 scale, 4 and 5 are 'veel' invloed or belang, middel (3) and lower are not."""
 
-
-# --------------------------------------------------------------------------------------------
-# Regie-instrumenten: the decision tree's answer columns (Kaag en Braassem, seed 003)
-# --------------------------------------------------------------------------------------------
-
-DECISION_TREE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "kenmerken": (
-        "Kenmerken taak", "Kenmerken van de taak", "Kenmerken nieuwe taak", "Complexiteit",
-        "Regisserende aanpak", "Regisserende aanpak nodig",
-    ),
-    "kansen_samenwerking": (
-        "Kansen samenwerking", "Kansen voor samenwerking", "Voordelen samenwerking",
-        "Voordelen door samenwerking", "Samenwerkingskansen",
-    ),
-    "kernactiviteit": (
-        "Kernactiviteit", "Kerntaak", "Aansluiting kernactiviteiten", "Aansluiting bij kernactiviteiten",
-    ),
-    "andere_partijen": (
-        "Andere partijen", "Uitvoering door andere partijen", "Bestaande uitvoering",
-        "Bestaande uitvoering door andere partijen",
-    ),
-    "nabijheid": ("Nabijheid", "Nabijheid inwoners", "Dicht bij inwoners"),
-    "samenwerken_met": (
-        "Samenwerken met", "Samenwerkingspartij", "Samenwerkingsvorm", "Regievorm", "Vorm van regie",
-    ),
-}
-"""Extra columns of the projects sheet that answer the decision tree (headers matched like every
-header: ignoring case, accents, spaces and punctuation). They are not fields of the inventory: the
-reader keeps them as extra columns and :mod:`regie.instruments.beslisboom` reads them from there."""
-
-DECISION_TREE_REQUIRED: tuple[str, ...] = ("kansen_samenwerking", "kernactiviteit", "andere_partijen")
-"""The answer columns an inventory needs before the decision tree can run over it in batch;
-kenmerken, nabijheid and samenwerken_met are optional."""
 
 ANSWERS: tuple[Choice, ...] = (
     Choice("ja", "Ja", (*sorted(MARKS_TRUE), "zeker", "wel", "volmondig ja")),
@@ -1004,25 +1011,21 @@ ANSWER_CODES: tuple[str, ...] = tuple(c.code for c in ANSWERS)
 """The ja / deels / nee scale, in that order."""
 ANSWER_LABELS: dict[str, str] = {c.code: c.label for c in ANSWERS}
 
-COOPERATION_FORM_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "andere_gemeenten": (
-        "samenwerking met andere gemeenten", "andere gemeenten", "andere gemeente", "gemeenten",
-        "buurgemeenten", "regiogemeenten", "intergemeentelijk", "intergemeentelijke samenwerking",
-        "centrumgemeente",
-    ),
-    "gemeenschappelijke_regeling": (
-        "een gemeenschappelijke regeling", "gemeenschappelijke regeling", "gr", "wgr",
-        "samenwerkingsverband", "gedeelde bedrijfsvoeringsorganisatie", "shared service center", "ssc",
-    ),
-    "bedrijf": (
-        "in samenwerking met een bedrijf", "samenwerking met een bedrijf", "bedrijf", "bedrijven",
-        "markt", "marktpartij", "bedrijfsmatige oplossing", "commerciele partij", "private partij",
-    ),
-    "partners_inwoners": (
-        "overlaten aan partners of inwoners", "overlaten aan maatschappelijke partners of inwoners",
-        "partners of inwoners", "maatschappelijke partners", "maatschappelijke organisaties",
-        "partners", "inwoners", "samenleving", "overlaten aan de samenleving",
-    ),
-}
-"""Values of the ``samenwerken_met`` column: with whom a task would be placed in regie (the four
-forms of Kaag en Braassem's step 2). Partner types (PARTNER_TYPES) are accepted too."""
+COOPERATION_FORMS: tuple[Choice, ...] = (
+    Choice("andere_gemeenten", "Samenwerking met andere gemeenten",
+           ("samenwerking met andere gemeenten", "andere gemeenten", "andere gemeente", "gemeenten",
+            "buurgemeenten", "regiogemeenten", "intergemeentelijk", "intergemeentelijke samenwerking")),
+    Choice("gemeenschappelijke_regeling", "Een gemeenschappelijke regeling",
+           ("een gemeenschappelijke regeling", "gemeenschappelijke regeling", "gr", "wgr",
+            "gedeelde bedrijfsvoeringsorganisatie", "shared service center", "ssc")),
+    Choice("bedrijf", "In samenwerking met een bedrijf",
+           ("in samenwerking met een bedrijf", "samenwerking met een bedrijf", "bedrijf", "bedrijven",
+            "marktpartij", "bedrijfsmatige oplossing", "commerciele partij", "private partij")),
+    Choice("partners_inwoners", "Overlaten aan partners of inwoners",
+           ("overlaten aan partners of inwoners", "overlaten aan maatschappelijke partners of inwoners",
+            "overlaten aan (maatschappelijke) partners of inwoners", "partners of inwoners",
+            "maatschappelijke partners", "overlaten aan de samenleving", "overlaten")),
+)
+"""The four forms of "taak in regie onderbrengen" (003, stap 2), in the seed's order: the values of the
+optional column ``vorm``."""
+COOPERATION_FORM_SYNONYMS: dict[str, tuple[str, ...]] = {c.code: c.synonyms for c in COOPERATION_FORMS}
