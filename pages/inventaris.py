@@ -21,7 +21,7 @@ from regie.review.mappings import (
     suggestion_summary,
     suggestions_with,
 )
-from regie.review.report import filter_issues, issues_table, row_accounting
+from regie.review.report import filter_issues, grouped_issues, issues_table, row_accounting
 from regie.ui import state, werkruimtes
 from regie.ui.widgets import (
     escape_markdown,
@@ -133,12 +133,25 @@ else:
         format_func={"alle": "Alle meldingen", "fout": "Fouten", "waarschuwing": "Waarschuwingen"}.get,
     )
     shown = filter_issues(report, [] if severity == "alle" else [severity])
+    groups = state.view_table(f"inventaris_groepen_{severity}", view, lambda: grouped_issues(shown))
+    grouped = st.toggle(
+        "Gelijke meldingen samennemen", value=len(groups) < len(shown), key="inventaris_groeperen",
+        help="Meldingen van dezelfde soort (zelfde kolom, zelfde zin op de waarde na) staan op één regel, "
+             "met het aantal, de rijen en de waarden. De download bevat altijd elke melding.",
+    )
     if state.names_hidden():
         st.caption("Let op: het rapport toont waarden zoals ze in het bestand staan, ook bij 'Namen verbergen'.")
-    show_table(shown, key="inventaris_rapport", column_config={
-        "Rij": st.column_config.NumberColumn("Rij", format="%d"),
-        "Melding": st.column_config.TextColumn("Melding", width=640),
-    })
+    if grouped:
+        st.caption(f"{nl_int(len(shown))} meldingen in {nl_int(len(groups))} soorten.")
+        show_table(groups, key="inventaris_rapport_groepen", column_config={
+            "Aantal": st.column_config.NumberColumn("Aantal", format="%d"),
+            "Voorbeeld": st.column_config.TextColumn("Voorbeeld", width=560),
+        })
+    else:
+        show_table(shown, key="inventaris_rapport", column_config={
+            "Rij": st.column_config.NumberColumn("Rij", format="%d"),
+            "Melding": st.column_config.TextColumn("Melding", width=640),
+        })
     st.download_button(
         "Rapport downloaden (CSV)", data=state.view_table("inventaris_rapport_csv", view, lambda: csv_bytes(report)),
         file_name="validatierapport.csv",

@@ -4,6 +4,7 @@ import streamlit as st
 
 from regie import analysis
 from regie import vocabulary as voc
+from regie.analysis import network, story
 from regie.charts.phases import phase_element_heatmap
 from regie.charts.roles import roles_per_phase_bars
 from regie.charts.skills import skills_demand_bars
@@ -23,13 +24,16 @@ phases = analysis.phase_counts(inv)
 shares = analysis.named_role_share(inv)
 quality = analysis.issue_counts(view.full)
 
-top = st.columns(4)
+st.subheader(story.headline_sentence(inv), anchor=False)
+st.caption("De getallen hieronder in één zin, geteld door deze app uit de inventaris: 'vooral' is meer dan de "
+           "helft van de projecten in die fase, 'het vaakst' de grootste groep.")
+
+top = st.columns(3)
 top[0].metric("Projecten", nl_int(len(inv.projects)))
 top[1].metric("Partners", nl_int(len(inv.partners)))
-top[2].metric("Fouten in de inventaris", nl_int(quality["fout"]),
-              help="Afgewezen rijen en problemen met het bestand; zie de pagina Inventaris.")
-top[3].metric("Waarschuwingen", nl_int(quality["waarschuwing"]),
-              help="Onbekende waarden en andere punten om na te lopen; zie de pagina Inventaris.")
+top[2].metric("Koppelingen partner–project", nl_int(len(network.links(inv))),
+              help="Paren van een partner en een project waarbij die partner betrokken is (zoals op de pagina "
+                   "Partners).")
 
 per_phase = st.columns(3)
 for column, phase in zip(per_phase, voc.PHASES, strict=True):
@@ -43,14 +47,6 @@ for column, phase in zip(per_phase, voc.PHASES, strict=True):
         f"({nl_percent(share['aandeel'])})"
     )
 
-if quality["fout"] or quality["waarschuwing"]:
-    st.warning(
-        f"De inventaris heeft {nl_count(quality['fout'], 'fout', 'fouten')} en "
-        f"{nl_count(quality['waarschuwing'], 'waarschuwing', 'waarschuwingen')}. Loop ze na op de pagina Inventaris."
-    )
-else:
-    st.success("De inventaris is zonder meldingen ingelezen.")
-
 for note in analysis.missing_information(inv):
     st.info(note)
 
@@ -60,6 +56,20 @@ with left:
 with right:
     show_chart(roles_per_phase_bars(inv, view.subtitle), key="overzicht_rol_per_fase")
 show_chart(skills_demand_bars(inv, view.subtitle), key="overzicht_vaardigheden")
+
+st.subheader("Kwaliteit van de inventaris")
+quality_columns = st.columns(2)
+quality_columns[0].metric("Fouten in de inventaris", nl_int(quality["fout"]),
+                          help="Afgewezen rijen en problemen met het bestand; zie de pagina Inventaris.")
+quality_columns[1].metric("Waarschuwingen", nl_int(quality["waarschuwing"]),
+                          help="Onbekende waarden en andere punten om na te lopen; zie de pagina Inventaris.")
+if quality["fout"] or quality["waarschuwing"]:
+    st.warning(
+        f"De inventaris heeft {nl_count(quality['fout'], 'fout', 'fouten')} en "
+        f"{nl_count(quality['waarschuwing'], 'waarschuwing', 'waarschuwingen')}. Loop ze na op de pagina Inventaris."
+    )
+else:
+    st.success("De inventaris is zonder meldingen ingelezen.")
 
 st.subheader("Delen en exporteren")
 st.caption(

@@ -11,6 +11,8 @@ general Dutch sentence, never the traceback.
     RegieError
     ├── UnreadableFileError          the file cannot be read as an inventory at all (CLI: exit 2)
     │   ├── NotASpreadsheetError     not a workbook or CSV, damaged, or in a form the reader cannot read
+    │   │   └── UnsupportedFormatError   a known format the reader does not read (Excel 2–4, XML 2003,
+    │   │                                a web page saved as .xls, Numbers, PDF…): the message names it
     │   ├── EncryptedFileError       protected with a password
     │   ├── FileTooLargeError        over a size, cell, row, time or memory budget (zip bombs included)
     │   ├── EmptyWorkbookError       every sheet is empty
@@ -48,6 +50,7 @@ __all__ = [
     "UnknownSnapshotError",
     "UnknownWerkruimteError",
     "UnreadableFileError",
+    "UnsupportedFormatError",
     "WerkplaatsError",
     "WerkruimteError",
     "WrongKeyError",
@@ -71,6 +74,10 @@ class UnreadableFileError(RegieError):
 
 class NotASpreadsheetError(UnreadableFileError):
     """The content is not a workbook (xlsx, xlsm, xls, xlsb, ods) or a CSV file, or it is damaged."""
+
+
+class UnsupportedFormatError(NotASpreadsheetError):
+    """A format that is recognised but not read; the message names it and says how to save it as .xlsx."""
 
 
 class EncryptedFileError(UnreadableFileError):

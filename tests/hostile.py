@@ -893,6 +893,31 @@ def dimension_bomb_xlsb() -> bytes:
 
 
 @functools.cache
+def _xls(far_cell: bool) -> bytes:
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Projecten")
+    for r, row in enumerate([PROJECT_HEADER, *PROJECT_ROWS]):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    if far_cell:
+        sheet.write(65535, 255, "x")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def valid_xls() -> bytes:
+    """The three projects as a legacy .xls (BIFF8, written by xlwt)."""
+    return _xls(False)
+
+
+def far_cell_xls() -> bytes:
+    """The three projects as .xls with one value in cell IV65536, the last of an Excel 97 sheet."""
+    return _xls(True)
+
+
 def encrypted_xlsx(password: str = PASSWORD) -> bytes:
     """A valid inventory xlsx encrypted with Excel's "Encrypt with password" (ECMA-376 agile, AES-256).
 
@@ -1214,6 +1239,15 @@ CASES: tuple[HostileCase, ...] = (
         hints=_TOO_LARGE_HINTS,
     ),
     HostileCase("control-valid-xlsb", "inventaris.xlsb", valid_xlsb, READABLE, "control", projects=3),
+    HostileCase("control-valid-xls", "inventaris.xls", valid_xls, READABLE, "control", projects=3),
+    HostileCase(
+        "far-cell-xls",
+        "ver-weg.xls",
+        far_cell_xls,
+        UNREADABLE,
+        "6 KB xls with 3 projects and one value in the last row and column (65 536 × 256: 1 GB in calamine)",
+        hints=_TOO_LARGE_HINTS,
+    ),
     HostileCase(
         "dimension-bomb-xlsb",
         "ver-weg.xlsb",

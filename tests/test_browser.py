@@ -31,6 +31,7 @@ from browser_support import (
     new_page,
     open_url,
     require_chromium,
+    settle,
     upload,
     wait_for_charts,
 )
@@ -74,10 +75,8 @@ def browser(server: StreamlitServer) -> Iterator[Any]:
         instance.close()
 
 
-@pytest.fixture
-def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A fresh session; records dialogs (there must be none) and screenshots a failed test."""
-    tab = new_page(browser)
+def recording_dialogs(tab: Any) -> Any:
+    """The tab, with every dialog it opens dismissed and recorded in ``tab.dialogs`` (there must be none)."""
     tab.dialogs = []
 
     def on_dialog(dialog: Any) -> None:
@@ -85,6 +84,13 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
         dialog.dismiss()
 
     tab.on("dialog", on_dialog)
+    return tab
+
+
+@pytest.fixture
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A fresh session; records dialogs (there must be none) and screenshots a failed test."""
+    tab = recording_dialogs(new_page(browser))
     yield tab
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
@@ -115,27 +121,25 @@ def test_navigation_lists_the_seven_pages_in_order(server: StreamlitServer, page
     assert page.get_by_text("Namen verbergen").count() == 1
 
 
-@pytest.mark.parametrize("page_info", PAGES, ids=PAGE_IDS)
-def test_every_page_opens_by_its_url(server: StreamlitServer, page: Any, page_info: Page) -> None:
-    open_url(page, f"{server.url}/{page_info.url_path}")
-    assert page.url.rstrip("/") == f"{server.url}/{page_info.url_path}".rstrip("/")
-    assert_page_ok(page, page_info)
-    assert page.get_by_text(EXAMPLE_BANNER).count() == 1
-    assert page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').count() == 6
-    assert not page.dialogs
-
-
 def test_a_deep_link_as_the_first_request_gets_the_router(browser: Any) -> None:
     """After a (re)start the first session may open any page directly (a bookmark, a tab that
     reconnects): it must get app.py's navigation and sidebar, not Streamlit's pages-folder mode
     (which runs the page file on its own). One fresh server: its very first request is a deep link,
-    then every other page is opened the same way, each as the first request of a new session."""
+    then every other page is opened the same way, each as the first request of a new session, and
+    must show its own page whole (heading, charts or tables, the example banner, no dialog)."""
     first = next(p for p in PAGES if p.stem == "inventaris")
     with StreamlitServer(log_path=ARTIFACTS / "streamlit_server_deeplink.log") as fresh:
-        for page_info in [first, *(p for p in PAGES if p is not first)]:
-            tab = new_page(browser)
-            try:
-                open_url(tab, f"{fresh.url}/{page_info.url_path}")
+        tabs: list[tuple[Page, Any]] = []
+        try:
+            tab = recording_dialogs(new_page(browser))
+            tabs.append((first, tab))
+            open_url(tab, f"{fresh.url}/{first.url_path}")  # the server's very first request, alone
+            for page_info in (p for p in PAGES if p is not first):  # the others at once, as tabs reconnecting
+                tab = recording_dialogs(new_page(browser))
+                tab.goto(f"{fresh.url}/{page_info.url_path}", wait_until="commit")
+                tabs.append((page_info, tab))
+            for page_info, tab in tabs:
+                settle(tab, 0, quiet_ms=500)
                 titles = nav_titles(tab)
                 filters = tab.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').count()
                 if titles[:len(PAGES)] != [p.title for p in PAGES] or filters != 6:
@@ -146,7 +150,11 @@ def test_a_deep_link_as_the_first_request_gets_the_router(browser: Any) -> None:
                 assert heading(tab) == page_info.title
                 assert tab.url.split("?")[0].rstrip("/") == f"{fresh.url}/{page_info.url_path}".rstrip("/")
                 assert exception_count(tab) == 0, exception_texts(tab)
-            finally:
+                assert_page_ok(tab, page_info)
+                assert tab.get_by_text(EXAMPLE_BANNER).count() == 1
+                assert not tab.dialogs
+        finally:
+            for _, tab in tabs:
                 tab.context.close()
 
 

@@ -70,3 +70,31 @@ def test_werkgebied_outside_the_closed_list_warns_and_can_be_mapped(value: str) 
     mapped = inventory_of(projects, partners, value_mappings={"werkgebied": {value: "regionaal"}})
     assert mapped.partners.loc[0, "werkgebied"] == "regionaal"
     assert not [i for i in mapped.issues if i.column == "Werkgebied"]
+
+
+@pytest.mark.parametrize(("field", "header"), [("invloed", "Invloed"), ("belang", "Belang")])
+@pytest.mark.parametrize(("value", "code"), [("gemiddeld", "3"), ("veel", "5"), ("nauwelijks", "1")])
+def test_a_score_word_outside_the_scale_warns_and_can_be_mapped(field: str, header: str, value: str, code: str) -> None:
+    projects = Sheet("Projecten", [["Projectnaam", "Fase"], ["A", "Visie"]])
+    links = Sheet("Betrokkenheid", [["Project", "Partner", header], ["A", "Stichting X", value]])
+    inv = inventory_of(projects, links)
+    warned = [i for i in inv.issues if i.column == header]
+    assert len(warned) == 1 and warned[0].value == value and "Waarden toewijzen" in warned[0].message
+    assert inv.unknown[inv.unknown["field"] == field]["value"].tolist() == [value]
+    assert inv.involvements[field].isna().all(), "an unknown word is no score"
+    review = mapping_review(inv.unknown, {}, "k")
+    assert review[review["field"] == field]["value"].tolist() == [value]
+    assert code in field_options(field) and field in REVIEW_FIELDS
+    mapped = inventory_of(projects, links, value_mappings={field: {value: code}})
+    assert mapped.involvements[field].dropna().tolist() == [int(code)]
+    assert not [i for i in mapped.issues if i.column == header]
+    assert mapped.unknown[mapped.unknown["field"] == field].empty
+
+
+@pytest.mark.parametrize(("value", "score"), [("laag", 1), ("Middel", 3), ("HOOG", 5), ("4", 4), (2, 2)])
+def test_the_scale_itself_needs_no_mapping(value: object, score: int) -> None:
+    projects = Sheet("Projecten", [["Projectnaam", "Fase"], ["A", "Visie"]])
+    links = Sheet("Betrokkenheid", [["Project", "Partner", "Invloed"], ["A", "Stichting X", value]])
+    inv = inventory_of(projects, links)
+    assert inv.involvements["invloed"].dropna().tolist() == [score]
+    assert not [i for i in inv.issues if i.column == "Invloed"]

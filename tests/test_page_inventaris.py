@@ -110,6 +110,7 @@ def test_messy_upload_lists_unknown_values_and_report() -> None:
     assert shown["Afgewezen rijen"] == "1"
     rows = frame(at, "Gelezen").set_index("Tabel")
     assert (rows.at["projecten", "Gelezen"], rows.at["projecten", "Gebruikt"], rows.at["projecten", "Afgewezen"]) == (7, 6, 1)
+    at.toggle(key="inventaris_groeperen").set_value(False).run()
     report = frame(at, "Melding")
     assert list(report.columns) == ["Ernst", "Tabel", "Blad", "Rij", "Kolom", "Waarde", "Melding"]
     assert "Fout" in set(report["Ernst"]) and "projecten" in set(report["Tabel"])
@@ -130,6 +131,7 @@ def test_messy_upload_lists_unknown_values_and_report() -> None:
 
 def test_severity_filter_and_csv() -> None:
     at = run(messy_xlsx())
+    at.toggle(key="inventaris_groeperen").set_value(False).run()
     at.radio(key="inventaris_ernst").set_value("fout").run()
     assert set(frame(at, "Melding")["Ernst"]) == {"Fout"}
     at.radio(key="inventaris_ernst").set_value("waarschuwing").run()
@@ -239,3 +241,17 @@ def test_hostile_file_name_and_values_are_literal() -> None:
     assert name in texts(at)
     assert "**nazorg**" in texts(at) and "[rol](javascript:alert(1))" in texts(at)
     assert "**vet** netwerk" in texts(at), "suggestions show the project name as text"
+
+
+def test_repeated_warnings_of_one_kind_are_grouped() -> None:
+    rows = [["Projectnaam", "Fase", "Rol"], *[[f"Project {n}", "afronding", "regisseur"] for n in range(1, 41)]]
+    at = run(workbook({"Projecten": rows}), "herhaald.xlsx")
+    assert not at.exception, exceptions(at)
+    assert at.toggle(key="inventaris_groeperen").value is True, "grouped by default when kinds repeat"
+    groups = frame(at, "Voorbeeld")
+    phase = groups[groups["Kolom"] == "Fase"]
+    assert len(phase) == 1 and int(phase["Aantal"].iloc[0]) == 40
+    assert phase["Rijen"].iloc[0].startswith("2, 3, 4") and phase["Rijen"].iloc[0].endswith("en 32 andere")
+    assert "40 meldingen in" in " ".join(c.value for c in at.caption)
+    at.toggle(key="inventaris_groeperen").set_value(False).run()
+    assert len(frame(at, "Melding").query("Kolom == 'Fase'")) == 40, "every warning, one per row"

@@ -105,3 +105,27 @@ def test_csv_of_the_report_round_trips() -> None:
     table = issues_table(messy())
     back = pd.read_csv(io.BytesIO(csv_bytes(table)), sep=";", encoding="utf-8-sig")
     assert tuple(back.columns) == ISSUE_COLUMNS and len(back) == len(table)
+
+
+def test_issue_kind_ignores_values_and_numbers() -> None:
+    from regie.review.report import issue_kind
+
+    assert issue_kind("Fase 'afronding' op rij 12 is onbekend.") == issue_kind("Fase 'slot' op rij 7 is onbekend.")
+    assert issue_kind("Fase 'x' is onbekend.") != issue_kind("Rol 'x' is onbekend.")
+
+
+def test_grouped_issues_count_rows_and_values_per_kind() -> None:
+    from regie.review.report import GROUP_COLUMNS, grouped_issues
+
+    rows = [["Projectnaam", "Fase"], *[[f"P{n}", "afronding" if n % 2 else "slot"] for n in range(1, 13)]]
+    inv = inventory_of(Sheet("Projecten", rows))
+    table = issues_table(inv)
+    groups = grouped_issues(table)
+    assert list(groups.columns) == list(GROUP_COLUMNS)
+    phase = groups[groups["Kolom"] == "Fase"]
+    assert len(phase) == 1
+    assert int(phase["Aantal"].iloc[0]) == len(table[table["Kolom"] == "Fase"]) == 12
+    assert phase["Rijen"].iloc[0] == "2, 3, 4, 5, 6, 7, 8, 9 en 4 andere"
+    assert phase["Waarden"].iloc[0] == "'afronding', 'slot'"
+    assert groups["Aantal"].sum() == len(table), "every issue is in one group"
+    assert grouped_issues(table.iloc[0:0]).empty

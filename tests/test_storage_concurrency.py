@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import signal
 
@@ -42,7 +41,7 @@ def integrity_ok(store: Store) -> bool:
 @pytest.mark.slow
 def test_eight_processes_saving_at_once_all_land(db_url: str) -> None:
     """Eight processes open a new database (migrating it) and save into one new werkruimte at the same moment."""
-    ctx = multiprocessing.get_context("spawn")
+    ctx = fx.process_context()
     barrier = ctx.Barrier(PROCESSES)
     results = ctx.Queue()
     files = {i: fx.numbered_xlsx(i + 1, f"{i}-") for i in range(PROCESSES)}
@@ -101,7 +100,7 @@ def test_an_error_inside_the_transaction_leaves_no_partial_snapshot(
 def test_a_process_killed_mid_save_leaves_the_database_consistent(db_url: str) -> None:
     with Store(db_url) as store:
         store.save_snapshot("Gemeente Wadlo", "voor", small_xlsx(), "klein.xlsx")
-    ctx = multiprocessing.get_context("spawn")
+    ctx = fx.process_context()
     ready = ctx.Event()
     worker = ctx.Process(target=fx.killed_save_worker, args=(db_url, fx.numbered_xlsx(3), ready))
     worker.start()

@@ -8,7 +8,6 @@ Tests that take ``db_url`` run against a SQLite file and a real PostgreSQL serve
 from __future__ import annotations
 
 import math
-import multiprocessing
 import string
 import threading
 
@@ -444,7 +443,7 @@ def test_participants_voting_at_once_in_processes_are_all_counted_once(db_url: s
         store.create_werkruimte("Gemeente Wadlo")
         new = started(store, inventory)
     items = [i.id for i in new.werkplaats.items]
-    ctx = multiprocessing.get_context("spawn")
+    ctx = sfx.process_context("werkplaats_fixtures")
     barrier = ctx.Barrier(people)
     results = ctx.Queue()
     workers = [

@@ -10,7 +10,7 @@ from regie import vocabulary as voc
 from regie.mapping.common import _Context, _field_texts, _per_value
 from regie.mapping.projects import _ProjectsResult
 from regie.mapping.values import parse_scale
-from regie.mapping.vocabularies import PARTNER_ROLE_VOCAB
+from regie.mapping.vocabularies import PARTNER_ROLE_VOCAB, SCALE_FIELDS
 from regie.model import (
     SEVERITY_ERROR,
     SEVERITY_WARNING,
@@ -18,9 +18,7 @@ from regie.model import (
     RawTable,
     RowCounts,
 )
-from regie.normalise import (
-    norm,
-)
+from regie.normalise import cell_text, norm
 
 
 @dataclass
@@ -112,8 +110,8 @@ class _InvolvementMapper:
             "fase": data["fase"].map(fase_lookup, na_action="ignore"),
             "rol": data["rol"].map(role_lookup, na_action="ignore"),
             "rol_original": data["rol"],
-            "invloed": _per_value(data["invloed"], parse_scale),
-            "belang": _per_value(data["belang"], parse_scale),
+            "invloed": self._scores(data["invloed"], "invloed"),
+            "belang": self._scores(data["belang"], "belang"),
             "source": "betrokkenheid",
             "sheet": data["sheet"],
             "row": data["row"],
@@ -122,6 +120,20 @@ class _InvolvementMapper:
             "sheet_order": data["sheet_order"],
         })
         return _InvolvementResult(used, rows)
+
+    def _scores(self, values: pd.Series, name: str) -> pd.Series:
+        """Scores 1–5 per cell (None where unknown): a number or scale word, else a person's mapping
+        of the word in the review (``value_mappings``)."""
+        vocab = self.ctx.vocab[name]
+
+        def score(value: object) -> int | None:
+            found = parse_scale(value)
+            if found is None:
+                mapped = vocab.match_whole(cell_text(value))
+                found = int(mapped[0]) if mapped and str(mapped[0]).isdigit() else None
+            return found
+
+        return _per_value(values, score)
 
     def _values(self, table: RawTable, data: pd.DataFrame, columns: dict[str | None, RawColumn]) -> None:
         phases = data["fase"].dropna()
@@ -133,15 +145,21 @@ class _InvolvementMapper:
                 f"Fase '{phases.at[rid]}' is onbekend. Gebruik visie, beleid of uitvoering.",
                 table.sheet_order,
             )
-        for name in ("invloed", "belang"):
+        for name in SCALE_FIELDS:
             values = data[name].dropna()
-            bad = {v for v in pd.unique(values) if parse_scale(v) is None}
-            for rid in values[values.isin(bad)].index:
+            scores = self._scores(values, name)
+            bad_values = values[scores.isna()]
+            if bad_values.empty:
+                continue
+            counts = bad_values.map(cell_text).value_counts(sort=False)
+            self.ctx.unknown.append(pd.DataFrame({"field": name, "value": counts.index, "count": counts.to_numpy()}))
+            for rid in bad_values.index:
                 self.ctx.issue(
                     SEVERITY_WARNING, "involvements", table.sheet, int(data.at[rid, "row"]),
                     columns.get(name), values.at[rid],
                     f"{voc.FIELD_LABELS[name]} '{values.at[rid]}' is geen score. Gebruik 1 tot en met 5, "
-                    "of laag, middel, hoog.", table.sheet_order,
+                    "of laag, middel, hoog, of wijs de waarde een score toe onder 'Waarden toewijzen' op de "
+                    "pagina Inventaris.", table.sheet_order,
                 )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from regie import vocabulary as voc
+from regie.formatting import nl_join
 from regie.mapping.common import (
     EXPLAINED_COLUMNS,
     _cname,
@@ -105,6 +106,11 @@ _ROLE_PART_MSG = (
 )
 
 
+INVENTORY_FIELDS = frozenset({"fase", "rol", "element"})
+INVENTORY_KINDS = frozenset({"phase_mark", "element_mark", "phase_role"})
+"""A projects table with none of these columns does not look like an inventory (docs/inventaris.md)."""
+
+
 class _ProjectsMapper:
     """Maps all projects tables (several sheets are combined) to project frames."""
 
@@ -122,6 +128,7 @@ class _ProjectsMapper:
         extra_parts: list[pd.DataFrame] = []
         offset = 0
         read = rejected = 0
+        self._looks_like_an_inventory()
         for table in self.tables:
             frame = table.frame.copy()
             frame.index = pd.RangeIndex(offset, offset + len(frame))
@@ -170,6 +177,30 @@ class _ProjectsMapper:
         return _ProjectsResult(
             projects, phases.drop(columns="rid"), elements.drop(columns="rid"), suggestions,
             roles, mentions, extra, rows, id_lookup, name_lookup, multi, departments,
+        )
+
+    def _looks_like_an_inventory(self) -> None:
+        """One file-level warning when no projects table has a column for fase, rol or element, nor
+        marks per phase or element (a register or a price list is read as "projects" otherwise)."""
+        tables = [t for t in self.tables if len(t.frame)]
+        if not tables:
+            return
+        for table in tables:
+            for column in table.columns:
+                if column.kind in INVENTORY_KINDS or (column.kind == "field" and column.field in INVENTORY_FIELDS):
+                    return
+        headers = [f"'{c.header}'" for c in tables[0].columns][:12]
+        more = len(tables[0].columns) - len(headers)
+        found = nl_join(headers) + (f" en {more} andere" if more > 0 else "")
+        where = (f"blad '{tables[0].sheet}'" if len(tables) == 1
+                 else "de bladen " + nl_join([f"'{t.sheet}'" for t in tables]))
+        first = f" in blad '{tables[0].sheet}'" if len(tables) > 1 else ""
+        self.ctx.issue(
+            SEVERITY_WARNING, None, None, None, None, None,
+            f"Dit bestand lijkt geen inventaris van projecten: in {where} staat geen kolom voor fase, rol of "
+            f"element, en geen kolommen met kruisjes per fase of element. Gevonden kolommen{first}: {found}. "
+            "Controleer of u het goede bestand hebt gekozen, of voeg de kolommen Fase en Rol toe (zie het "
+            "sjabloon).",
         )
 
     # -- rows -------------------------------------------------------------------------------

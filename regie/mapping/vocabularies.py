@@ -33,6 +33,9 @@ ROLE_VOCAB = Vocabulary(
 PARTNER_TYPE_VOCAB = Vocabulary("partnertype", _choices(voc.PARTNER_TYPES))
 PARTNER_ROLE_VOCAB = Vocabulary("partnerrol", _choices(voc.PARTNER_ROLES))
 WERKGEBIED_VOCAB = Vocabulary("werkgebied", _choices(voc.WERKGEBIEDEN))
+SCALE_FIELDS: tuple[str, ...] = ("invloed", "belang")
+"""Fields of the involvement table scored 1–5 (:data:`regie.vocabulary.SCALE`)."""
+SCALE_VOCABS: dict[str, Vocabulary] = {name: Vocabulary(name, _choices(voc.SCALE)) for name in SCALE_FIELDS}
 SKILL_VOCAB = Vocabulary("vaardigheid", {s: (s, *voc.SKILL_SYNONYMS[s]) for s in voc.SKILLS})
 
 
@@ -71,5 +74,6 @@ REVIEWABLE: dict[str, Vocabulary] = {
     "werkgebied": WERKGEBIED_VOCAB,
     **{name: vocab for name, (vocab, _) in CLOSED_FIELDS.items()},
     **{name: vocab for name, (vocab, _) in MULTI_CHOICE_FIELDS.items()},
+    **SCALE_VOCABS,
 }
 """Vocabularies whose unknown values a person can map in the review (``value_mappings`` keys)."""

@@ -33,6 +33,8 @@ import re
 import sys
 import zipfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from struct import error as struct_error
 from typing import IO, Any
 from xml.parsers import expat
 
@@ -100,8 +102,9 @@ _REF = re.compile(r"\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*$")
 _SHEET_FOLDERS = ("xl/worksheets/", "xl/macrosheets/", "xl/dialogsheets/")
 
 
-def _rels_targets(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Relationship id → part path of ``xl/_rels/workbook.xml.rels`` (targets resolved against xl/)."""
+def _rels_targets(zf: zipfile.ZipFile, types: dict[str, str] | None = None) -> dict[str, str]:
+    """Relationship id → part path of ``xl/_rels/workbook.xml.rels`` (targets resolved against xl/);
+    ``types``, when given, is filled with relationship id → the relationship's type (its last word)."""
     names = {n.lower(): n for n in zf.namelist()}
     rels = names.get("xl/_rels/workbook.xml.rels")
     if rels is None:
@@ -121,6 +124,8 @@ def _rels_targets(zf: zipfile.ZipFile) -> dict[str, str]:
             elif piece not in ("", "."):
                 parts.append(piece)
         targets[attrs.get("Id", "")] = "/".join(parts)
+        if types is not None:
+            types[attrs.get("Id", "")] = (attrs.get("Type") or "").rstrip("/").rsplit("/", 1)[-1]
 
     parser = _parser(namespaces=True)
     parser.StartElementHandler = start
@@ -270,11 +275,64 @@ def valued_extent(stream: IO[bytes]) -> tuple[int, int, int]:
     return state["max_row"], max(state["max_col"], 1), state["elements"]
 
 
-def measure_xlsx(data: bytes, max_cells: int) -> None:
-    """Refuse an xlsx/xlsm whose sheets' used ranges together exceed ``max_cells``."""
+READABLE_SHEET_TYPES = frozenset({"worksheet", "chartsheet", "dialogsheet"})
+"""Relationship types of the sheets calamine reads; an Excel 4.0 macro sheet (``xlMacrosheet``,
+``xlIntlMacrosheet``) makes it refuse the whole workbook, so such sheets are left out of the list."""
+_DIMENSION = re.compile(rb"<(?:[\w.-]{1,40}:)?dimension\b[^>]*>(?:\s*</(?:[\w.-]{1,40}:)?dimension>)?")
+_DIMENSION_REF = re.compile(rb'<(?:[\w.-]{1,40}:)?dimension\s+ref\s*=\s*["\']([^"\']*)["\']')
+_GOOD_RANGE = re.compile(rb"^\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?$")
+
+
+def _bad_dimension(zf: zipfile.ZipFile, part: str) -> bool:
+    """True when the part's ``<dimension ref>`` is not a cell range (LibreOffice 4.2 writes ``1:32``,
+    rows only): Excel ignores it, calamine refuses the sheet. The dimension sits near the start."""
+    with zf.open(part) as stream:
+        head = stream.read(8192)
+    return any(not _GOOD_RANGE.match(ref.strip()) for ref in _DIMENSION_REF.findall(head))
+
+
+@dataclass(frozen=True)
+class XlsxRepair:
+    """What must change before calamine reads an xlsx that Excel reads: parts whose ``<dimension>``
+    goes, and sheet entries (relationship ids) that go from ``xl/workbook.xml``."""
+
+    dimensions: frozenset[str] = frozenset()
+    sheets: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.dimensions or self.sheets)
+
+
+def repair_xlsx(data: bytes, repair: XlsxRepair) -> bytes:
+    """The archive with the repair applied; every other member copied as it is."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename in repair.dimensions:
+                content = _DIMENSION.sub(b"", content)
+            elif info.filename.lower() == "xl/workbook.xml" and repair.sheets:
+                for rid in repair.sheets:
+                    content = re.sub(
+                        rb"<(?:[\w.-]{1,40}:)?sheet\b[^>]*?:id\s*=\s*[\"']" + re.escape(rid.encode())
+                        + rb"[\"'][^>]*?/>", b"", content)
+            target.writestr(info, content)
+    return buffer.getvalue()
+
+
+def measure_xlsx(data: bytes, max_cells: int) -> XlsxRepair:
+    """Refuse an xlsx/xlsm whose sheets' used ranges together exceed ``max_cells``; say what must be
+    repaired before calamine reads it as Excel does."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         total = 0
+        types: dict[str, str] = {}
+        _rels_targets(zf, types)
+        drop = frozenset(rid for rid in _sheet_names(zf) if types.get(rid, "worksheet") not in READABLE_SHEET_TYPES)
+        bad: set[str] = set()
         for part, title in sorted(sheet_parts(zf).items()):
+            if _bad_dimension(zf, part):
+                bad.add(part)
             with zf.open(part) as stream:
                 rows, cols, elements, simple = fast_extent(stream)
             if elements > ELEMENTS_PER_CELL * max_cells + ELEMENT_MARGIN:
@@ -286,6 +344,136 @@ def measure_xlsx(data: bytes, max_cells: int) -> None:
             if total > max_cells:
                 raise Refused({"ok": False, "error": "too_large", "sheet": title, "rows": rows, "cols": cols,
                                "cells": total})
+        return XlsxRepair(frozenset(bad), drop)
+
+
+def ods_with_mimetype(data: bytes) -> bytes:
+    """The ods archive with its ``mimetype`` member first, when it lacks one (LibreOffice opens such a
+    file; calamine looks for the member)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    if any(name == "mimetype" for name in source.namelist()):
+        return data
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        target.writestr("mimetype", b"application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        for info in source.infolist():
+            target.writestr(info, source.read(info))
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------------------------
+# xls: encryption (FILEPASS) and Excel's default password
+# --------------------------------------------------------------------------------------------
+
+DEFAULT_PASSWORD = "VelvetSweatshop"
+"""The password Excel encrypts an .xls with when it is only write-protected: Excel opens such a file
+without asking, so this app does too."""
+_FILEPASS = 0x002F
+
+
+def xls_encrypted(data: bytes) -> bool:
+    """True when the workbook stream of a BIFF8 .xls starts with a FILEPASS record (RC4, RC4
+    CryptoAPI or XOR): everything after it is encrypted. Only the first records are read."""
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except (OSError, ValueError, IndexError, struct_error) as exc:
+        raise Refused({"ok": False, "error": "damaged", "detail": f"OLE: {exc}"[:500]}) from exc
+    with ole:
+        stream_name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
+        if stream_name is None:
+            return False
+        head = ole.openstream(stream_name).read(64 * 1024)
+    position = 0
+    for _ in range(64):  # FILEPASS follows BOF within the first few records of the globals
+        if position + 4 > len(head):
+            break
+        record = int.from_bytes(head[position:position + 2], "little")
+        length = int.from_bytes(head[position + 2:position + 4], "little")
+        if record == _FILEPASS:
+            return True
+        if record == 0x000A or record == 0x0085:  # EOF, or BOUNDSHEET: the encryption header is past
+            break
+        position += 4 + length
+    return False
+
+
+_XLS_CELLS = frozenset({0x00FD, 0x0204, 0x0203, 0x027E, 0x0006, 0x0205, 0x00D6, 0x0004, 0x0003, 0x0002, 0x0005})
+"""BIFF records of a cell with a value (LABELSST, LABEL, NUMBER, RK, FORMULA, BOOLERR, RSTRING and their
+BIFF2 forms); MULRK (0x00BD) spans columns. Blank cells (BLANK, MULBLANK) are not read by calamine."""
+
+
+def measure_xls(data: bytes, max_cells: int) -> None:
+    """Refuse an .xls whose worksheets' used ranges together exceed ``max_cells``, from the cell
+    records alone (row and column are the first two fields of each), before calamine allocates the
+    range: one value in the last row and column would otherwise cost a gigabyte."""
+    import olefile
+
+    with olefile.OleFileIO(io.BytesIO(data)) as ole:
+        stream_name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
+        if stream_name is None:
+            return
+        stream = ole.openstream(stream_name).read()
+    view = memoryview(stream)
+    total = 0
+    sheet = -1
+    names: list[str] = []
+    bounds: list[int] | None = None  # first row, last row, first column, last column
+
+    def close() -> None:
+        nonlocal total
+        if bounds is not None:
+            rows, cols = bounds[1] - bounds[0] + 1, bounds[3] - bounds[2] + 1
+            total += rows * cols
+            if total > max_cells:
+                title = names[sheet] if sheet < len(names) else f"Blad{sheet + 1}"
+                raise Refused({"ok": False, "error": "too_large", "sheet": title, "rows": rows,
+                               "cols": cols, "cells": total})
+
+    position, end = 0, len(stream)
+    while position + 4 <= end:
+        record = view[position] | view[position + 1] << 8
+        length = view[position + 2] | view[position + 3] << 8
+        body = position + 4
+        if record == 0x0085 and length >= 8 and view[body + 5] == 0:  # BOUNDSHEET of a worksheet (BIFF8)
+            count, wide = view[body + 6], view[body + 7] & 1
+            raw = bytes(view[body + 8:body + 8 + count * (2 if wide else 1)])
+            names.append(raw.decode("utf-16-le" if wide else "latin-1", "replace"))
+        elif record == 0x0809 and length >= 4:  # BOF: a substream begins
+            close()
+            kind = view[body + 2] | view[body + 3] << 8
+            bounds = None
+            if kind == 0x0010:
+                sheet += 1
+                bounds = [1 << 30, -1, 1 << 30, -1]
+        elif bounds is not None and length >= 4 and (record in _XLS_CELLS or record == 0x00BD):
+            row = view[body] | view[body + 1] << 8
+            first = view[body + 2] | view[body + 3] << 8
+            last = first
+            if record == 0x00BD and length >= 6:
+                last = view[body + length - 2] | view[body + length - 1] << 8
+            bounds[0], bounds[1] = min(bounds[0], row), max(bounds[1], row)
+            bounds[2], bounds[3] = min(bounds[2], first), max(bounds[3], last)
+        position = body + length
+    close()
+
+
+def xls_decrypted(data: bytes) -> bytes:
+    """An encrypted .xls opened with Excel's default password, or the ``encrypted`` refusal."""
+    try:
+        import msoffcrypto
+        from msoffcrypto.exceptions import DecryptionError, InvalidKeyError
+    except ImportError as exc:  # pragma: no cover - a runtime dependency
+        raise Refused({"ok": False, "error": "encrypted", "detail": "msoffcrypto-tool ontbreekt"}) from exc
+    office = msoffcrypto.OfficeFile(io.BytesIO(data))
+    plain = io.BytesIO()
+    try:
+        office.load_key(password=DEFAULT_PASSWORD)
+        office.decrypt(plain)
+    except (InvalidKeyError, DecryptionError, ValueError, KeyError, OSError, AssertionError) as exc:
+        raise Refused({"ok": False, "error": "encrypted", "detail": str(exc)[:200]}) from exc
+    return plain.getvalue()
 
 
 # --------------------------------------------------------------------------------------------
@@ -433,8 +621,16 @@ def measure_ods(data: bytes, max_cells: int) -> dict[str, dict[str, Any]]:
 def parse(data: bytes, kind: str, max_cells: int, max_rows: int, emit: Callable[[object], None]) -> None:
     """Measure (zip formats), then parse every worksheet and emit it in frames."""
     ods_info = measure_ods(data, max_cells) if kind == "ods" else {}
+    if kind == "ods":
+        data = ods_with_mimetype(data)
     if kind in ("xlsx", "xlsm"):
-        measure_xlsx(data, max_cells)
+        repair = measure_xlsx(data, max_cells)
+        if repair:
+            data = repair_xlsx(data, repair)
+    if kind == "xls" and xls_encrypted(data):
+        data = xls_decrypted(data)
+    if kind == "xls":
+        measure_xls(data, max_cells)
     import python_calamine as pc
 
     try:

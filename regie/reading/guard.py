@@ -19,6 +19,7 @@ from regie.errors import (
     EncryptedFileError,
     FileTooLargeError,
     NotASpreadsheetError,
+    UnsupportedFormatError,
 )
 from regie.formatting import nl_int, nl_number
 
@@ -117,6 +118,9 @@ def sniff(data: bytes, name: str) -> Sniffed:
         return Sniffed("xls")
     if data.startswith(_ZIP_MAGIC):
         return _sniff_zip(data, name)
+    known = _known_format(data)
+    if known:
+        raise unsupported(name, known)
     head = data[:65536]
     if b"\x00" in head and text_encoding(data) not in _WIDE_ENCODINGS:
         raise NotASpreadsheetError(
@@ -124,6 +128,73 @@ def sniff(data: bytes, name: str) -> Sniffed:
             "Excel-werkmap (.xlsx), LibreOffice-werkblad (.ods) of CSV en probeer het opnieuw."
         )
     return Sniffed("csv")
+
+
+_OLD_EXCEL = {0x0009: "Excel 2.x", 0x0209: "Excel 3.0", 0x0409: "Excel 4.0"}
+"""BOF record types of the BIFF2–4 worksheets those Excel versions wrote as a bare stream (no OLE)."""
+
+FORMAT_NAMES: dict[str, str] = {
+    "biff": "een werkblad uit {version} (1987–1994)",
+    "spreadsheetml": "een XML-werkmap van Excel 2003 (\u2018XML-spreadsheet 2003\u2019)",
+    "html": "een webpagina (HTML), ook al heeft het de naam van een werkmap",
+    "mhtml": "een webpagina in één bestand (MHTML), ook al heeft het de naam van een werkmap",
+    "fods": "een OpenDocument-werkblad als plat XML-bestand (.fods)",
+    "xml": "een XML-bestand, geen werkmap",
+    "pdf": "een PDF-document",
+    "rtf": "een tekstdocument (RTF)",
+    "numbers": "een Apple Numbers-bestand",
+    "docx": "een Word-document",
+    "pptx": "een PowerPoint-presentatie",
+}
+"""What the refusal calls each recognised format that is not read."""
+
+_HOW_TO_SAVE: dict[str, str] = {
+    "numbers": "Open het in Numbers en kies Archief > Exporteer naar > Excel (.xlsx).",
+    "docx": "Zet de tabel met projecten in een Excel-werkmap (.xlsx), bijvoorbeeld met het sjabloon.",
+    "pptx": "Zet de tabel met projecten in een Excel-werkmap (.xlsx), bijvoorbeeld met het sjabloon.",
+    "pdf": "Gebruik het Excel-bestand waaruit de PDF is gemaakt, of zet de tabel in het sjabloon (.xlsx).",
+    "rtf": "Zet de tabel met projecten in een Excel-werkmap (.xlsx), bijvoorbeeld met het sjabloon.",
+    "xml": "Sla de inventaris op als Excel-werkmap (.xlsx), LibreOffice-werkblad (.ods) of CSV.",
+}
+_SAVE_AS_XLSX = "Open het in Excel of LibreOffice en sla het op als Excel-werkmap (.xlsx): Bestand > Opslaan als."
+
+
+def unsupported(name: str, known: tuple[str, str]) -> UnsupportedFormatError:
+    """The Dutch refusal of a recognised format that is not read: it names the format and says how to
+    save it as .xlsx. ``known`` is ``(format key, version)`` as :func:`_known_format` gives it."""
+    key, version = known
+    what = FORMAT_NAMES[key].format(version=version)
+    return UnsupportedFormatError(
+        f"Het bestand '{name}' is {what}. Die vorm kan deze app niet lezen. {_HOW_TO_SAVE.get(key, _SAVE_AS_XLSX)}"
+    )
+
+
+def _known_format(data: bytes) -> tuple[str, str] | None:
+    """A recognised format that is no workbook this app reads, by its first bytes; None otherwise."""
+    if len(data) >= 4:
+        record, length = int.from_bytes(data[0:2], "little"), int.from_bytes(data[2:4], "little")
+        if record in _OLD_EXCEL and 4 <= length <= 16:
+            return "biff", _OLD_EXCEL[record]
+    if data.startswith(b"%PDF-"):
+        return "pdf", ""
+    if data.lstrip().startswith(b"{\\rtf"):
+        return "rtf", ""
+    encoding = text_encoding(data[:4096]) if b"\x00" in data[:4096] else "utf-8"
+    head = data[:4096].decode(encoding if encoding != "cp1252" else "utf-8", errors="ignore")
+    head = head.removeprefix("\ufeff").lstrip().lower()
+    if head.startswith("mime-version:") or ("content-type: multipart/related" in head and "text/html" in head):
+        return "mhtml", ""
+    if not head.startswith("<"):
+        return None
+    if "urn:schemas-microsoft-com:office:spreadsheet" in head or 'progid="excel.sheet"' in head:
+        return "spreadsheetml", ""
+    if "<html" in head or "<!doctype html" in head or "<table" in head:
+        return "html", ""
+    if "urn:oasis:names:tc:opendocument" in head and "office:document" in head:
+        return "fods", ""
+    if head.startswith("<?xml"):
+        return "xml", ""
+    return None
 
 
 _WIDE_ENCODINGS = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
@@ -222,8 +293,16 @@ def _sniff_zip(data: bytes, name: str) -> Sniffed:
             raise _encrypted(name)
         return Sniffed("ods")
     else:
+        other = next((key for marker, key in _OTHER_ZIPS if marker in names), None)
+        if other:
+            raise unsupported(name, (other, ""))
         raise _not_workbook(name, "het is een zip-archief zonder werkmap erin")
     return Sniffed(kind)
+
+
+_OTHER_ZIPS = (("Index/Document.iwa", "numbers"), ("word/document.xml", "docx"),
+               ("ppt/presentation.xml", "pptx"))
+"""Members that show which other kind of zip-based document a file is."""
 
 
 def _read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytes:

@@ -23,13 +23,15 @@ _CHOICES: dict[str, tuple[voc.Choice, ...]] = {
     "taaksoort": voc.TASK_KINDS, "overheidsrol": voc.GOVERNMENT_ROLES, "beleidskader": voc.BELEIDSKADERS,
     "doorzettingsmacht": voc.DOORZETTINGSMACHT, "vorm": voc.COOPERATION_FORMS,
     **dict.fromkeys(voc.ANSWER_FIELDS, voc.ANSWERS),
+    "invloed": voc.SCALE, "belang": voc.SCALE,
 }
 """The closed vocabularies besides phase, element and role whose values a person can map."""
 
 REVIEW_FIELDS: dict[str, str] = {
     field: voc.FIELD_LABELS[field]
     for field in ("fase", "element", "rol", "partnertype", "werkgebied", "regie", "taaksoort", "overheidsrol",
-                  "beleidskader", "doorzettingsmacht", "gedeelde_visie", *voc.DECISION_FIELDS, "nabijheid", "vorm")
+                  "beleidskader", "doorzettingsmacht", "gedeelde_visie", *voc.DECISION_FIELDS, "nabijheid", "vorm",
+                  "invloed", "belang")
 }
 """The fields whose unknown values a person can map, with their Dutch labels, in review order (the
 vocabularies of ``mapping.vocabularies.REVIEWABLE``)."""

@@ -7,6 +7,8 @@ rejected ("nothing is lost"). The report's CSV download is :func:`regie.export.t
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from regie import vocabulary as voc
@@ -24,6 +26,13 @@ FILE_LEVEL_LABEL = "bestand"
 ROW_COLUMNS: tuple[str, ...] = ("Tabel", "Gelezen", "Gebruikt", "Afgewezen", "Toelichting")
 """Columns of the row accounting, in order."""
 
+GROUP_COLUMNS: tuple[str, ...] = ("Ernst", "Tabel", "Blad", "Kolom", "Aantal", "Rijen", "Waarden", "Voorbeeld")
+"""Columns of the report grouped per kind of issue, in order."""
+GROUP_LISTED = 8
+"""How many rows and values a group names before it says how many more there are."""
+
+_QUOTED = re.compile(r"‘[^’]*’|'[^']*'|\"[^\"]*\"")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def issues_table(inv: Inventory) -> pd.DataFrame:
@@ -39,6 +48,38 @@ def issues_table(inv: Inventory) -> pd.DataFrame:
         "Melding": [i.message for i in issues],
     }, columns=list(ISSUE_COLUMNS))
     return table
+
+
+def issue_kind(message: str) -> str:
+    """What messages of one kind share: the message with quoted values and numbers taken out."""
+    return _NUMBER.sub("#", _QUOTED.sub("'…'", message))
+
+
+def _listed(values: list[str], word: str) -> str:
+    shown = values[:GROUP_LISTED]
+    more = len(values) - len(shown)
+    return ", ".join(shown) + (f" en {more} {word}" if more > 0 else "")
+
+
+def grouped_issues(table: pd.DataFrame) -> pd.DataFrame:
+    """The report (:func:`issues_table`) with the issues of one kind together: per severity, table,
+    sheet, column and kind of message, how many there are, on which rows, for which values, and
+    the first message as example. In report order of each group's first issue."""
+    if table.empty:
+        return pd.DataFrame(columns=list(GROUP_COLUMNS))
+    keys = table.assign(_kind=table["Melding"].map(issue_kind))
+    rows = []
+    for (ernst, tabel, blad, kolom, _kind), part in keys.groupby(
+        ["Ernst", "Tabel", "Blad", "Kolom", "_kind"], sort=False, dropna=False,
+    ):
+        numbers = [str(int(r)) for r in part["Rij"].dropna().drop_duplicates()]
+        values = [v for v in dict.fromkeys(part["Waarde"]) if v]
+        rows.append({
+            "Ernst": ernst, "Tabel": tabel, "Blad": blad, "Kolom": kolom, "Aantal": len(part),
+            "Rijen": _listed(numbers, "andere"), "Waarden": _listed([f"'{v}'" for v in values], "andere"),
+            "Voorbeeld": part["Melding"].iloc[0],
+        })
+    return pd.DataFrame(rows, columns=list(GROUP_COLUMNS))
 
 
 def filter_issues(table: pd.DataFrame, severities: list[str] | tuple[str, ...]) -> pd.DataFrame:

@@ -463,6 +463,20 @@ ROLES: tuple[Role, ...] = (
 )
 
 ROLE_CODES: tuple[str, ...] = tuple(r.code for r in ROLES)
+
+PHASE_PLACES: dict[str, str] = {"visie": "in de visiefase", "beleid": "in de beleidsfase", "uitvoering": "in de uitvoering"}
+"""How a sentence names each phase (the Overzicht's headline, the presentation's takeaways)."""
+
+ROLE_PHRASES: dict[str, str] = {
+    "zelf": "doet de gemeente het {how} zelf",
+    "opdrachtgever": "is de gemeente {how} opdrachtgever",
+    "regisseur": "is de gemeente {how} regisseur",
+    "partner": "is de gemeente {how} samenwerkingspartner",
+    "facilitator": "is de gemeente {how} facilitator",
+    "geen": "ligt de regie {how} bij anderen",
+}
+"""Per role the clause, with ``{how}`` for "vooral" or "het vaakst"."""
+
 """The roles in the app's own order "van zelf doen naar loslaten" (no seed ranks them)."""
 ROLE_BY_CODE: dict[str, Role] = {r.code: r for r in ROLES}
 NOT_IN_REGIE_ROLES: frozenset[str] = frozenset({"zelf", "geen"})
@@ -524,9 +538,17 @@ WERKGEBIEDEN: tuple[Choice, ...] = (
     Choice("regionaal", "Regionaal", ("regionaal", "regio", "regionale")),
     Choice("landelijk", "Landelijk", ("landelijk", "landelijke", "nationaal")),
 )
-SCALE_WORDS: dict[str, int] = {"laag": 1, "middel": 3, "hoog": 5}
-"""Words allowed for invloed and belang besides 1–5 (docs/inventaris.md): laag=1, middel=3, hoog=5; other
-words (gemiddeld, veel…) are unknown values with a warning."""
+SCALE: tuple[Choice, ...] = (
+    Choice("1", "1 (laag)", ("laag",)),
+    Choice("2", "2"),
+    Choice("3", "3 (middel)", ("middel",)),
+    Choice("4", "4"),
+    Choice("5", "5 (hoog)", ("hoog",)),
+)
+"""The score of invloed and belang (docs/inventaris.md): 1–5, or laag=1, middel=3, hoog=5. Other words
+(gemiddeld, veel…) are unknown values with a warning, which a person can map to a score in the review."""
+SCALE_WORDS: dict[str, int] = {word: int(c.code) for c in SCALE for word in c.synonyms}
+"""The words of :data:`SCALE` with their score."""
 
 LEVEL_WORDS: dict[str, int] = {
     "laag": 1, "beginner": 1, "starter": 1, "basis": 2, "middel": 3, "voldoende": 3, "gevorderd": 4,
