@@ -5,7 +5,7 @@ import streamlit as st
 from regie.ui.widgets import ROUTER_PAGE_PARAM, configure_logging, run_page, sidebar
 
 configure_logging()
-st.set_page_config(page_title="Regierol per fase", page_icon=":material/explore:", layout="wide")
+st.set_page_config(page_title="Regierol per fase", page_icon="🧭", layout="wide")
 
 DASHBOARD = [
     st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),

@@ -35,7 +35,6 @@ from regie.ui.widgets import (
 )
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-UPLOAD_TYPES = ["xlsx", "xlsm", "ods", "csv", "xls", "xlsb"]
 
 
 def _on_upload(key: str) -> None:
@@ -76,9 +75,10 @@ left, right = st.columns([3, 2])
 with left:
     upload_key = state.upload_widget_key("inventaris_upload")
     st.file_uploader(
-        "Inventaris laden (Excel, OpenDocument of CSV)", type=UPLOAD_TYPES, key=upload_key,
+        "Inventaris laden (Excel, OpenDocument of CSV, tot 50 MB)", key=upload_key,
         on_change=_on_upload, args=(upload_key,),
-        help="Bestanden .xlsx, .xlsm, .xls, .xlsb, .ods of .csv. Het bestand blijft in deze sessie; "
+        help="Bestanden .xlsx, .xlsm, .xls, .xlsb, .ods of .csv (ook tekst die Excel als Unicode-tekst "
+        "opsloeg). Wat het bestand is, volgt uit de inhoud, niet uit de naam. Het bestand blijft in deze sessie; "
         "het wordt niet gedeeld met andere gebruikers. Een nieuw bestand laden wist uw toewijzingen "
         "en beoordeelde suggesties.",
     )

@@ -183,9 +183,16 @@ def test_filters_wissen_clears_the_filters(server: StreamlitServer, page: Any) -
     open_url(page, server.url + "/")
     choose(page, "Fase", "Visie")
     assert metric_value(page, "Projecten") != "30"
+    choose(page, "Domein", "Jeugd")
+    chips = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelectTagsContainer"] [data-tag]')
+    assert sorted(chips.all_inner_texts()) == ["Jeugd", "Visie"], "the chips are found (the check below can fail)"
     act(page, page.get_by_role("button", name="Filters wissen").click)
     assert exception_count(page) == 0, exception_texts(page)
     assert metric_value(page, "Projecten") == "30"
+    assert chips.count() == 0, f"the boxes still show {chips.all_inner_texts()}"
+    choose(page, "Fase", "Beleid")  # the next change must not bring the old filters back
+    assert chips.all_inner_texts() == ["Beleid"]
+    assert metric_value(page, "Projecten") == "15"
 
 
 STRONG_PAYLOADS = ("vet", "Noord", "soort", "opmerking", "Woonstichting vet", "Teamlid vet")

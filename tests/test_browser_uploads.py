@@ -88,3 +88,35 @@ def test_hostile_uploads_are_refused_and_hurt_no_one(server: StreamlitServer, br
     finally:
         attacker.context.close()
         other.context.close()
+
+
+STREAMLIT_ENGLISH = ("Drag and drop", "Browse files", "per file", "Limit ")
+
+
+def test_a_rejected_upload_gets_one_dutch_sentence_in_view(server: StreamlitServer, browser: Any) -> None:
+    """A file that is no inventory, then one over 50 MB: each gets one Dutch sentence on the page (not
+    a tooltip), the previous one goes, and the uploader itself speaks Dutch."""
+    page = new_page(browser)
+    try:
+        open_url(page, server.url + "/inventaris")
+        dropzone = page.locator('[data-testid="stFileUploaderDropzone"]')
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=stFileUploaderDropzone]').innerText.includes('Bestand kiezen')")
+        shown = dropzone.inner_text()
+        assert "Tot 50 MB per bestand" in shown
+        assert not [word for word in STREAMLIT_ENGLISH if word in shown], shown
+
+        def refusals() -> list[str]:
+            return [t for t in page.locator('[data-testid="stAlert"]').all_inner_texts() if "niet geladen" in t]
+
+        upload(page, "notities.pdf", b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n")
+        [first] = refusals()
+        assert "PDF-document" in first and page.get_by_text("PDF-document", exact=False).first.is_visible()
+        upload(page, "groot.csv", b"Projectnaam;Fase\n" + b"x" * (51 * 1024 * 1024))
+        [second] = refusals()
+        assert "hooguit 50,0 MB" in second, second
+        assert "PDF" not in second, "the previous file's message is gone"
+        assert exception_count(page) == 0
+        assert "voorbeeld" in page.locator('[data-testid="stSidebar"]').inner_text()
+    finally:
+        page.context.close()

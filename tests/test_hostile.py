@@ -36,6 +36,8 @@ import pytest
 from regie.errors import RegieError
 from regie.reading import read_workbook
 
+pytestmark = pytest.mark.usefixtures("spawn_safe_main")  # forked cases must not re-run an AppTest script
+
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT_S = 30
 MEMORY_LIMIT_KIB = 1024 * 1024  # 1 GiB: the assertion

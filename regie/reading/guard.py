@@ -25,6 +25,8 @@ from regie.formatting import nl_int, nl_number
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 """Largest file accepted (a CSV over this is refused; uploads are bounded by it too)."""
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+"""Largest file the app takes as an upload (the CLI reads up to :data:`MAX_FILE_BYTES`)."""
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 """Largest sum of declared uncompressed member sizes of a zip-based workbook."""
 MAX_MEMBERS = 10_000
@@ -103,6 +105,16 @@ def check_size(data: bytes, name: str) -> None:
         raise FileTooLargeError(
             f"Het bestand '{name}' is {mb(len(data))} groot; de grens is {mb(MAX_FILE_BYTES)}. "
             "Splits de inventaris in kleinere bestanden of verwijder overbodige bladen."
+        )
+
+
+def check_upload_size(data: bytes, name: str) -> None:
+    """Refuse an upload over :data:`MAX_UPLOAD_BYTES`, with the Dutch sentence that says what to do."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise FileTooLargeError(
+            f"Het bestand '{name}' is {mb(len(data))} groot; in de app kan een inventaris hooguit "
+            f"{mb(MAX_UPLOAD_BYTES)} zijn. Splits de inventaris in kleinere bestanden, verwijder overbodige "
+            "bladen of afbeeldingen, of sla hem op als .xlsx (dat is meestal veel kleiner dan .xls of .csv)."
         )
 
 

@@ -24,6 +24,7 @@ from regie.analysis.filters import Filters, apply, describe
 from regie.analysis.privacy import hide_names
 from regie.errors import RegieError
 from regie.model import RawWorkbook
+from regie.reading import guard
 from regie.storage import Snapshot
 from regie.ui import keys, werkruimtes
 from regie.ui.memo import memo
@@ -137,6 +138,10 @@ def _raw(sha: str, name: str, data: bytes) -> RawWorkbook:
 
 def load_upload(name: str, data: bytes) -> str | None:
     """Make an uploaded file the session's inventory; returns a Dutch error message or None."""
+    try:
+        guard.check_upload_size(data, name)
+    except RegieError as exc:
+        return str(exc)
     sha = hashlib.sha256(data).hexdigest()
     try:
         _raw(sha, name, data)
@@ -180,9 +185,12 @@ def loaded_snapshot() -> dict[str, str] | None:
 
 
 def clear_filters() -> None:
-    """Reset every sidebar filter to "Alle" (usable as an on_click callback)."""
+    """Reset every sidebar filter to "Alle" — the widgets and the state alike (call it from a callback).
+
+    The value is set, not removed: a removed key leaves the browser's multiselect holding its old
+    chips, which it sends back with the next change."""
     for key in keys.FILTERS.values():
-        st.session_state.pop(key, None)
+        st.session_state[key] = []
 
 
 def use_example() -> None:

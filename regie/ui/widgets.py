@@ -21,6 +21,7 @@ from regie import vocabulary as voc
 from regie.analysis.filters import DIMENSIONS, options, value_label
 from regie.charts.theme import Chart
 from regie.errors import RegieError
+from regie.reading import guard
 from regie.ui import keys, state
 
 T = TypeVar("T")
@@ -76,6 +77,18 @@ def sidebar() -> None:
             )
         if state.filters().active:
             st.button("Filters wissen", key=keys.CLEAR_FILTERS, on_click=state.clear_filters)
+        interface_in_dutch()
+
+
+ASSETS = Path(__file__).with_name("assets")
+UPLOAD_LIMIT_TEXT = f"Tot {guard.mb(guard.MAX_UPLOAD_BYTES).replace(',0 MB', ' MB')} per bestand"
+
+
+def interface_in_dutch() -> None:
+    """Streamlit's own texts (uploader, multiselect, toolbars, connection dialog) in Dutch: a small
+    script of this app (:file:`assets/dutch.js`), run in the page once; it requests nothing."""
+    script = (ASSETS / "dutch.js").read_text(encoding="utf-8").replace("__LIMIT__", UPLOAD_LIMIT_TEXT)
+    st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
 
 
 def subtitle(view: state.View) -> None:
