@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 from browser_support import (
+    IDLE_SCRIPT,
+    RUN_TIMEOUT_MS,
     StreamlitServer,
     act,
     choose,
@@ -264,3 +266,39 @@ def test_the_validation_report_download_defuses_formulas(server: StreamlitServer
         assert any(value in cell for cell in cells), f"{value!r} is missing from the report"
     live = [cell for cell in cells if cell[:1] in ("=", "+", "@")]
     assert not live, f"cells that a spreadsheet would evaluate: {live[:5]}"
+
+
+def test_presenting_fills_the_screen_and_steps_with_the_keyboard(server: StreamlitServer, browser: Any) -> None:
+    """Presentation mode at 1280×720: no sidebar, no scrolling, the keys a presenter's clicker sends
+    step through the views, F gives full screen, and the view shown is kept across pages."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context.add_init_script(IDLE_SCRIPT)
+    tab = context.new_page()
+    tab.set_default_timeout(RUN_TIMEOUT_MS)
+    try:
+        open_url(tab, f"{server.url}/presenteren")
+        act(tab, tab.get_by_role("button", name="Presentatiemodus").click)
+        message = tab.locator(".st-key-presenteren_boodschap")
+        assert message.inner_text().startswith("In de visiefase is de gemeente"), "the takeaway in words"
+        assert not tab.locator('[data-testid="stSidebar"]').is_visible()
+        for key, start in (("ArrowRight", "De grootste groep"), ("PageDown", "In de visiefase is de gemeente"),
+                           ("PageUp", "De grootste groep")):
+            act(tab, lambda key=key: tab.keyboard.press(key))
+            assert message.inner_text().startswith(start), (key, message.inner_text())
+        tab.keyboard.press("f")
+        tab.wait_for_function("() => document.fullscreenElement !== null")
+        tab.wait_for_timeout(300)
+        act(tab, lambda: tab.keyboard.press("ArrowRight"))  # a rerun after the resize: the chart fits again
+        scroll, height = tab.evaluate("() => [document.scrollingElement.scrollHeight, window.innerHeight]")
+        assert scroll <= height + 2, f"the view needs scrolling: {scroll} px on a {height} px screen"
+        chart = tab.locator(".st-key-presenteren_grafiek .js-plotly-plot").bounding_box()
+        assert chart is not None and chart["y"] + chart["height"] <= height + 2
+        assert chart["height"] >= height * 0.55, "the chart takes most of the screen"
+        act(tab, tab.get_by_role("button", name="Stoppen").click)
+        act(tab, nav_link(tab, server.url, "").click)
+        act(tab, nav_link(tab, server.url, "presenteren").click)
+        assert heading(tab) == "Presenteren"
+        assert tab.locator('[data-testid="stMain"] h2').first.inner_text().startswith("3/6"), "the step is kept"
+        assert exception_count(tab) == 0
+    finally:
+        context.close()

@@ -78,7 +78,7 @@ def test_headline_numbers_and_named_roles_in_phase() -> None:
                 for p in voc.PHASE_CODES}
     assert named == expected
     labels = [n.label for n in headline.headline_numbers(inv)]
-    assert labels == ["Projecten", "Partners", "Koppelingen", "Zonder fase", "Fouten", "Waarschuwingen"]
+    assert labels == ["Projecten", "Partners", "Koppelingen partner–project", "Zonder fase", "Fouten", "Waarschuwingen"]
     assert "Teamleden" in [n.label for n in headline.headline_numbers(example_inventory())]
 
 

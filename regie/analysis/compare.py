@@ -21,7 +21,7 @@ from regie.normalise import cell_text, norm
 
 COUNT_KEYS: tuple[str, ...] = ("projects", "partners", "involvements", "team")
 COUNT_LABELS: dict[str, str] = {
-    "projects": "Projecten", "partners": "Partners", "involvements": "Koppelingen", "team": "Teamleden",
+    "projects": "Projecten", "partners": "Partners", "involvements": "Betrokkenheden", "team": "Teamleden",
 }
 
 _PHASE_ORDER = {p: i for i, p in enumerate(PHASE_KEYS)}

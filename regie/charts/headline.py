@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from regie import analysis
 from regie import vocabulary as voc
+from regie.analysis.network import links
 from regie.charts.theme import PALETTE, Chart, titled
 from regie.formatting import nl_int, nl_percent
 from regie.model import Inventory
@@ -42,7 +43,8 @@ def headline_numbers(inv: Inventory) -> list[Headline]:
     numbers = [
         Headline("Projecten", nl_int(len(inv.projects)), "projecten in de (gefilterde) inventaris"),
         Headline("Partners", nl_int(len(inv.partners)), "organisaties die met de gemeente samenwerken"),
-        Headline("Koppelingen", nl_int(len(inv.involvements)), "betrokkenheden van partners bij projecten"),
+        Headline("Koppelingen partner–project", nl_int(len(links(inv))),
+                 "paren van een partner en een project waarbij die partner betrokken is"),
     ]
     if inv.has_team_table:
         numbers.append(Headline("Teamleden", nl_int(analysis.team_count(inv)), "mensen op het teamblad"))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from regie import analysis
-from regie.analysis import paths, skills
+from regie.analysis import paths, skills, story
 from regie.analysis.filters import Filters, describe
 from regie.charts import headline, native
 from regie.charts.partners import partner_types_per_phase_bars
@@ -44,6 +44,8 @@ class View:
     """A Dutch message when the inventory has nothing to show here (and how to add it), else None."""
     appendix: Callable[[Inventory], Chart] | None = None
     """A second chart that belongs with this view (speaker notes and the HTML report show it)."""
+    takeaway: Callable[[Inventory], str] | None = None
+    """The view in one spoken sentence, from the data (presentation mode and speaker notes)."""
 
 
 @dataclass(frozen=True)
@@ -127,38 +129,38 @@ VIEWS: tuple[View, ...] = (
         "overzicht", "Overzicht",
         "De kerncijfers van de inventaris en per fase hoeveel projecten erin zitten en bij hoeveel de "
         "rol van de gemeente benoemd is; uit de kolommen fase en rol van de inventaris.",
-        headline.overview_chart, native.overview, _no_projects,
+        headline.overview_chart, native.overview, _no_projects, takeaway=story.headline_sentence,
     ),
     View(
         "fase_element", "Fasen en elementen",
         "Wat de inventaris zegt: hoeveel projecten in elke fase (MOVISIE Schema 3) met welk MOVISIE-element "
         "werken; uit de kolommen fase en element.",
         phase_element_heatmap, native.phase_element, _no_projects,
-        appendix=lambda inv: element_coverage_bars(inv, ""),
+        appendix=lambda inv: element_coverage_bars(inv, ""), takeaway=story.cell_sentence,
     ),
     View(
         "rol_per_fase", "Rol van de gemeente per fase",
         "Welke rol de gemeente in elke fase speelt; uit de rolkolommen (een rol per fase gaat voor de rol van "
         "het project). De volgorde van de rollen, van zelf doen naar loslaten, is die van deze app.",
-        roles_per_phase_bars, native.roles_per_phase, _no_roles,
+        roles_per_phase_bars, native.roles_per_phase, _no_roles, takeaway=story.headline_sentence,
     ),
     View(
         "rolpaden", "Rolpaden",
         "Hoe de rol van de gemeente per project verandert van visie via beleid naar uitvoering; uit de "
         "rollen die de inventaris per fase noemt.",
-        role_path_sankey, native.role_paths, _no_paths,
+        role_path_sankey, native.role_paths, _no_paths, takeaway=story.paths_sentence,
     ),
     View(
         "vaardigheden", "Regievaardigheden",
         "Welke vaardigheden MOVISIE's Schema 3 per fase noemt, hoeveel projecten in die fase erom vragen en "
         "hoeveel teamleden ze inzetbaar of in ontwikkeling hebben; uit de fasen en rollen en het teamblad.",
-        _skills_chart, native.skill_demand, _no_demand,
+        _skills_chart, native.skill_demand, _no_demand, takeaway=story.skills_sentence,
     ),
     View(
         "partners", "Partners per fase",
         "Hoeveel partners van elke soort in elke fase bij de projecten betrokken zijn; uit de bladen "
         "Partners en Betrokkenheid en de kolom Partners.",
-        partner_types_per_phase_bars, native.partner_types, _no_partners,
+        partner_types_per_phase_bars, native.partner_types, _no_partners, takeaway=story.partners_sentence,
     ),
 )
 """The presentation, in order."""
@@ -203,6 +205,34 @@ def for_projector(chart: Chart) -> Chart:
     figure.update_traces(textfont={"size": PROJECTOR_FONT - 2}, selector={"type": "bar"})
     figure.update_traces(textfont={"size": PROJECTOR_FONT}, selector={"type": "heatmap"})
     figure.update_traces(textfont={"size": PROJECTOR_FONT - 4}, selector={"type": "sankey"})
+    return chart
+
+
+def takeaway(view: View, inv: Inventory) -> str:
+    """The view in one spoken sentence ("" when it has none or there are no projects)."""
+    if view.takeaway is None or inv.projects.empty:
+        return ""
+    return view.takeaway(inv)
+
+
+PRESENTING_CHROME = 200
+"""Pixels of a presentation-mode screen that are not chart: the step bar and the takeaway."""
+PRESENTING_MIN, PRESENTING_MAX = 320, 1600
+
+
+def presenting_height(screen: int | None) -> int:
+    """The chart height that fills a screen ``screen`` pixels high (720 when unknown)."""
+    return max(PRESENTING_MIN, min(PRESENTING_MAX, (screen or 720) - PRESENTING_CHROME))
+
+
+def for_presenting(chart: Chart, screen: int | None) -> Chart:
+    """The chart for presentation mode: projector fonts, the legend beside the plot, and the height
+    that fills a screen ``screen`` pixels high with the step bar and the takeaway; returns it."""
+    for_projector(chart)
+    chart.figure.update_layout(
+        height=presenting_height(screen), margin={"t": 80, "b": 50},
+        legend={"orientation": "v", "x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top"},
+    )
     return chart
 
 

@@ -43,6 +43,11 @@ PARTICIPANT: Final = "regie_werkplaats_deelnemer"
 JOINED: Final = "regie_werkplaats_aangemeld"
 """Join codes this session has registered as participant in."""
 
+PRESENT_STEP: Final = "regie_presenteren_stap"
+"""The view the page Presenteren shows (kept while the user is on other pages)."""
+PRESENTING: Final = "regie_presentatiemodus"
+"""True while the page Presenteren is in presentation mode (kept while the user is on other pages)."""
+
 HIDE_NAMES: Final = "namen_verbergen"
 """Widget key of the sidebar switch "Namen verbergen"."""
 FILTERS: Final[dict[str, str]] = {name: f"filter_{name}" for name in DIMENSIONS}

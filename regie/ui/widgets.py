@@ -12,7 +12,7 @@ import logging
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -82,6 +82,17 @@ def sidebar() -> None:
 
 ASSETS = Path(__file__).with_name("assets")
 UPLOAD_LIMIT_TEXT = f"Tot {guard.mb(guard.MAX_UPLOAD_BYTES).replace(',0 MB', ' MB')} per bestand"
+
+
+def page_script(name: str) -> None:
+    """Run one of this app's scripts (:file:`assets/NAME`) in the page; it requests nothing."""
+    script = (ASSETS / name).read_text(encoding="utf-8")
+    st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
+
+
+def page_style(name: str) -> None:
+    """Apply one of this app's style sheets (:file:`assets/NAME`) to the page."""
+    st.html(ASSETS / name)
 
 
 def interface_in_dutch() -> None:
@@ -221,9 +232,12 @@ def show_error(message: str) -> None:
     st.error(escape_markdown(message))
 
 
-def show_projector_chart(chart: Chart, key: str) -> None:
-    """A chart for the projector (page Presenteren), with "Toon als tabel": drawn without Streamlit's
-    chart theme, which would replace the large fonts of :func:`regie.charts.presentation.for_projector`."""
-    st.plotly_chart(chart.figure, key=key, theme=None, config={"displaylogo": False, "locale": "nl"})
-    if st.toggle("Toon als tabel", key=f"{key}_tabel"):
+def show_projector_chart(chart: Chart, key: str, *, height: int | Literal["stretch", "content"] = "content",
+                         table_switch: bool = True) -> None:
+    """A chart for the projector (page Presenteren), with "Toon als tabel" unless ``table_switch`` is
+    off: drawn without Streamlit's chart theme, which would replace the large fonts of
+    :func:`regie.charts.presentation.for_projector`."""
+    st.plotly_chart(chart.figure, key=key, theme=None, height=height,
+                    config={"displaylogo": False, "locale": "nl"})
+    if table_switch and st.toggle("Toon als tabel", key=f"{key}_tabel"):
         show_table(chart.table, key=f"{key}_tabeldata")
