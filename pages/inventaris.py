@@ -91,6 +91,10 @@ with left:
 with right:
     st.caption("Geladen inventaris")
     st.text(current.name + (" (voorbeeld)" if current.is_example else ""))
+    if not current.is_example or state.mappings() or state.accepted():
+        st.caption(":material/info: Het bestand en uw keuzes blijven alleen in dit browservenster, zolang het "
+                   "open is: wie de pagina opnieuw laadt, is ze kwijt. Bewaar ze in een werkruimte (pagina "
+                   "Werkruimtes) om ze te houden.")
     st.button(
         "Terug naar het voorbeeld", key="inventaris_voorbeeld_terug", on_click=_on_example,
         disabled=current.is_example,

@@ -105,7 +105,7 @@ elif shown is not None and shown.chart is not None:
     if presenting:
         with st.container(key="presenteren_grafiek"):
             show_projector_chart(pres.for_presenting(shown.chart, _screen_height()),
-                                 key=f"presenteren_{current.key}", table_switch=False)
+                                 key=f"presenteren_{current.key}", with_table=False)
     else:
         show_projector_chart(pres.for_projector(shown.chart), key=f"presenteren_{current.key}")
         with st.expander("Toelichting voor de presentator"):

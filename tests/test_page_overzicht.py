@@ -111,3 +111,25 @@ def test_degenerate_inventories_say_what_is_missing(case: str) -> None:
     at = run((DEGENERATE[case](), f"{case}.xlsx"))
     assert not at.exception, exceptions(at)
     assert at.info, f"Overzicht shows no explanation for the degenerate inventory {case!r}"
+
+
+def test_the_headline_sentence_opens_the_page_and_quality_comes_after_the_story() -> None:
+    at = run()
+    assert not at.exception, exceptions(at)
+    [headline] = [s.value for s in at.subheader if s.value.startswith("In de visiefase")]
+    assert "vooral regisseur (7 van de 9 projecten)" in headline
+    assert "het vaakst opdrachtgever (8 van de 20 projecten)" in headline
+    labels = list(metrics(at))
+    assert labels[:3] == ["Projecten", "Partners", "Koppelingen partner–project"], "no quality tile in the top"
+    assert labels.index("Fouten in de inventaris") > labels.index("Uitvoering: projecten")
+    assert metrics(at)["Koppelingen partner–project"] == "94", "the number of the page Partners"
+
+
+def test_a_table_switch_stays_on_after_visiting_another_page() -> None:
+    at = run()
+    at.toggle(key="overzicht_fase_element_tabel").set_value(True).run()
+    assert len(at.dataframe) == 1
+    state = {k: at.session_state[k] for k in ("regie_tabellen",)}
+    again = run(**state)  # a new run of the page after the widget's own state has gone
+    assert again.toggle(key="overzicht_fase_element_tabel").value is True
+    assert len(again.dataframe) == 1

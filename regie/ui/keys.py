@@ -48,6 +48,9 @@ PRESENT_STEP: Final = "regie_presenteren_stap"
 PRESENTING: Final = "regie_presentatiemodus"
 """True while the page Presenteren is in presentation mode (kept while the user is on other pages)."""
 
+TABLES_SHOWN: Final = "regie_tabellen"
+"""{chart key: True} for the charts whose "Toon als tabel" is on (kept across pages)."""
+
 HIDE_NAMES: Final = "namen_verbergen"
 """Widget key of the sidebar switch "Namen verbergen"."""
 FILTERS: Final[dict[str, str]] = {name: f"filter_{name}" for name in DIMENSIONS}

@@ -102,6 +102,20 @@ def interface_in_dutch() -> None:
     st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
 
 
+def table_switch(key: str) -> bool:
+    """The "Toon als tabel" switch of chart ``key``; its position is kept while the user visits
+    other pages (a widget's own state goes when its page is left)."""
+    kept: dict[str, bool] = st.session_state.setdefault(keys.TABLES_SHOWN, {})
+    widget = f"{key}_tabel"
+    if widget not in st.session_state:
+        st.session_state[widget] = kept.get(key, False)
+
+    def remember() -> None:
+        kept[key] = bool(st.session_state.get(widget))
+
+    return bool(st.toggle("Toon als tabel", key=widget, on_change=remember))
+
+
 def subtitle(view: state.View) -> None:
     """The page's subtitle: the active filter and the file name (user text, shown literally)."""
     st.caption(escape_markdown(view.subtitle))
@@ -121,7 +135,7 @@ def show_chart(chart: Chart, key: str, *, height: int | None = None, on_select: 
         reading_note(chart.reading)
     left, right = st.columns([3, 1])
     with left:
-        shown = st.toggle("Toon als tabel", key=f"{key}_tabel")
+        shown = table_switch(key)
     with right:
         from regie.ui.downloads import png_button  # late: downloads imports this module
 
@@ -233,11 +247,11 @@ def show_error(message: str) -> None:
 
 
 def show_projector_chart(chart: Chart, key: str, *, height: int | Literal["stretch", "content"] = "content",
-                         table_switch: bool = True) -> None:
-    """A chart for the projector (page Presenteren), with "Toon als tabel" unless ``table_switch`` is
+                         with_table: bool = True) -> None:
+    """A chart for the projector (page Presenteren), with "Toon als tabel" unless ``with_table`` is
     off: drawn without Streamlit's chart theme, which would replace the large fonts of
     :func:`regie.charts.presentation.for_projector`."""
     st.plotly_chart(chart.figure, key=key, theme=None, height=height,
                     config={"displaylogo": False, "locale": "nl"})
-    if table_switch and st.toggle("Toon als tabel", key=f"{key}_tabel"):
+    if with_table and table_switch(key):
         show_table(chart.table, key=f"{key}_tabeldata")

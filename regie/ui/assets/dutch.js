@@ -48,7 +48,9 @@
     [/^(Limit )?\d+(\.\d+)?\s?[KMG]B per file.*$/, LIMIT],
     [/^File must be .* or smaller\.?$/, LIMIT],
     [/^(\d+) selected$/, "$1 gekozen"],
-    [/^Press Enter to add/, "Druk op Enter om toe te voegen"]
+    [/^Press Enter to add/, "Druk op Enter om toe te voegen"],
+    [/^This app has encountered an error\..*$/,
+     "Er ging iets mis op deze pagina. De fout is vastgelegd voor de beheerder; laad de pagina opnieuw of kies een andere pagina."]
   ];
   var ATTRIBUTES = ["aria-label", "title", "data-title", "placeholder"];
 
@@ -64,7 +66,7 @@
   function own(node) {  // the app's content is never touched: only Streamlit's chrome and widgets' insides
     var element = node.nodeType === 1 ? node : node.parentElement;
     if (!element || element.closest('[data-testid="stIconMaterial"]')) { return true; }
-    if (element.closest('[data-testid="stFileUploaderDropzone"]')) { return false; }  // Streamlit's own button
+    if (element.closest('[data-testid="stFileUploaderDropzone"], [data-testid="stException"]')) { return false; }  // Streamlit's own
     return !!element.closest(
       '[data-testid="stMarkdownContainer"], [data-testid="stText"], [data-testid="stCaptionContainer"], ' +
       '[data-testid="stHeading"], [data-testid="stMetric"], .stDataFrame [role="gridcell"]');
