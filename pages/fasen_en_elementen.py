@@ -68,11 +68,8 @@ st.caption(
     "projecten. Wat de inventaris per project van elk element laat zien, staat verderop onder ‘De vier elementen "
     "per project’."
 )
-left, right = st.columns([3, 2])
-with left:
-    show_chart(clickable_phase_element_heatmap(inv, view.subtitle, cell), key=HEATMAP_KEY, on_select=True)
-with right:
-    show_chart(projects_per_element_bars(inv, view.subtitle), key="fasen_per_element")
+show_chart(clickable_phase_element_heatmap(inv, view.subtitle, cell), key=HEATMAP_KEY, on_select=True)
+show_chart(projects_per_element_bars(inv, view.subtitle), key="fasen_per_element")
 
 st.subheader("Projecten in een cel")
 st.caption("Klik op een cel in de matrix, of kies hieronder een fase en een element.")

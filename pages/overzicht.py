@@ -50,11 +50,8 @@ for column, phase in zip(per_phase, voc.PHASES, strict=True):
 for note in analysis.missing_information(inv):
     st.info(note)
 
-left, right = st.columns(2)
-with left:
-    show_chart(phase_element_heatmap(inv, view.subtitle), key="overzicht_fase_element")
-with right:
-    show_chart(roles_per_phase_bars(inv, view.subtitle), key="overzicht_rol_per_fase")
+show_chart(phase_element_heatmap(inv, view.subtitle), key="overzicht_fase_element")
+show_chart(roles_per_phase_bars(inv, view.subtitle), key="overzicht_rol_per_fase")
 show_chart(skills_demand_bars(inv, view.subtitle), key="overzicht_vaardigheden")
 
 st.subheader("Kwaliteit van de inventaris")

@@ -106,8 +106,8 @@ def test_create_save_list_and_compare(url: str) -> None:
     # compare: "voor" and "na" are chosen by default
     assert at.selectbox(key="werkruimtes_vergelijk_a").value == "voor"
     assert at.selectbox(key="werkruimtes_vergelijk_b").value == "na"
-    assert {k: shown[k] for k in ("Projecten", "Partners", "Koppelingen partner–project", "Teamleden")} == {
-        "Projecten": "4", "Partners": "0", "Koppelingen partner–project": "0", "Teamleden": "0"}
+    assert {k: shown[k] for k in ("Projecten", "Partners", "Betrokkenheden", "Teamleden")} == {
+        "Projecten": "4", "Partners": "0", "Betrokkenheden": "0", "Teamleden": "0"}
     titles = [re.sub(r"<[^>]+>", "", t) for t in chart_titles(at)]
     assert [t.split(":")[0] for t in titles] == ["Projecten per fase", "Projecten per element",
                                                   "Rol van de gemeente per fase"]

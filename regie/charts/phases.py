@@ -19,6 +19,7 @@ from regie.charts.theme import (
     count_ticks,
     ink,
     titled,
+    wrap_label,
 )
 from regie.model import Inventory
 
@@ -40,6 +41,7 @@ def phase_element_heatmap(inv: Inventory, subtitle: str) -> Chart:
         colorbar={"title": {"text": "Projecten"}}, xgap=3, ygap=3,
     ))
     fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(tickvals=x, ticktext=[wrap_label(label) for label in x], tickangle=0)
     fig.update_traces(colorbar=count_ticks(max((max(row) for row in z), default=0)))
     titled(fig, "Projecten per fase en element", subtitle)
     table = pd.DataFrame(z, columns=x, index=y).rename_axis("Fase").reset_index()

@@ -86,11 +86,11 @@ _template = go.layout.Template(
         plot_bgcolor="#FFFFFF",
         xaxis={"gridcolor": "#E5E5E5", "zerolinecolor": "#BDBDBD", "automargin": True},
         yaxis={"gridcolor": "#E5E5E5", "zerolinecolor": "#BDBDBD", "automargin": True},
-        legend={"font": {"size": FONT_SIZE - 1}, "orientation": "h", "yanchor": "top", "y": -0.22,
+        legend={"font": {"size": FONT_SIZE}, "orientation": "h", "yanchor": "top", "y": -0.22,
                 "traceorder": "normal",
                 "x": 0, "xanchor": "left"},
         margin={"l": 10, "r": 10, "t": 90, "b": 40},
-        uniformtext={"minsize": 12, "mode": "hide"},
+        uniformtext={"minsize": FONT_SIZE, "mode": "hide"},
         hoverlabel={"font": {"size": FONT_SIZE}},
     )
 )
@@ -150,11 +150,43 @@ def titled(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
     fig.update_layout(
         template=TEMPLATE_NAME,
         title={
-            "text": f"{_escape(title)}<br><span style='font-size:{FONT_SIZE - 1}px;color:#555'>"
+            "text": f"{_escape(title)}<br><span style='font-size:{FONT_SIZE}px;color:#4A4A4A'>"
             f"{_escape(subtitle)}</span>",
         },
     )
     return fig
+
+
+PATTERN_OPACITY = 0.3
+"""Opacity of a bar's pattern: enough to tell the series apart without colour, little enough to
+keep the number on the bar legible."""
+
+
+def legible(fig: go.Figure) -> go.Figure:
+    """Numbers on patterned bars stay legible: the pattern is made faint, the number bold and at
+    least :data:`FONT_SIZE`. Call it just before a figure is shown or exported; returns it."""
+    for trace in fig.data:
+        if getattr(trace, "type", "") != "bar":
+            continue
+        pattern = trace.marker.pattern if trace.marker is not None else None
+        if pattern is not None and pattern.shape:
+            pattern.fgopacity = min(pattern.fgopacity if pattern.fgopacity is not None else 1.0, PATTERN_OPACITY)
+        size = trace.textfont.size if trace.textfont is not None and trace.textfont.size else FONT_SIZE
+        trace.textfont.size = max(size, FONT_SIZE)
+        trace.textfont.weight = "bold"
+    return fig
+
+
+def wrap_label(text: str, width: int = 14) -> str:
+    """A long axis label on lines of about ``width`` characters (plotly's ``<br>``), so that labels
+    do not overlap on a narrow screen. The text must already be safe (:func:`safe_label`)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def _escape(text: str) -> str:

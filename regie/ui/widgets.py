@@ -19,7 +19,7 @@ import streamlit as st
 
 from regie import vocabulary as voc
 from regie.analysis.filters import DIMENSIONS, options, value_label
-from regie.charts.theme import Chart
+from regie.charts.theme import Chart, legible
 from regie.errors import RegieError
 from regie.reading import guard
 from regie.ui import keys, state
@@ -126,7 +126,7 @@ def show_chart(chart: Chart, key: str, *, height: int | None = None, on_select: 
     if height is not None:
         chart.figure.update_layout(height=height)
     event = st.plotly_chart(
-        chart.figure, key=key, on_select="rerun" if on_select else "ignore",
+        legible(chart.figure), key=key, on_select="rerun" if on_select else "ignore", theme=None,
         config={"displaylogo": False, "locale": "nl"},
     )
     if chart.source:
@@ -251,7 +251,7 @@ def show_projector_chart(chart: Chart, key: str, *, height: int | Literal["stret
     """A chart for the projector (page Presenteren), with "Toon als tabel" unless ``with_table`` is
     off: drawn without Streamlit's chart theme, which would replace the large fonts of
     :func:`regie.charts.presentation.for_projector`."""
-    st.plotly_chart(chart.figure, key=key, theme=None, height=height,
+    st.plotly_chart(legible(chart.figure), key=key, theme=None, height=height,
                     config={"displaylogo": False, "locale": "nl"})
     if with_table and table_switch(key):
         show_table(chart.table, key=f"{key}_tabeldata")
