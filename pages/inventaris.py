@@ -20,6 +20,7 @@ from regie.review.mappings import (
     suggestion_review,
     suggestion_summary,
     suggestions_with,
+    value_places,
 )
 from regie.review.report import filter_issues, grouped_issues, issues_table, row_accounting
 from regie.ui import state, werkruimtes
@@ -201,6 +202,9 @@ elif review is not None:
                 cells[0].text(row.value)
                 if len(row.variants) > 1:
                     cells[0].text("ook geschreven als: " + " | ".join(row.variants[1:]))
+                where = value_places(full.issues, row.variants)
+                if where:
+                    cells[0].caption(escape_markdown(f"Staat in {where}."))
                 cells[1].text(f"{nl_int(row.count)}×")
                 cells[2].selectbox(
                     f"{field_label} {number} toewijzen aan", options,

@@ -247,7 +247,7 @@ class _ProjectsMapper:
                 text = raw_names.at[rid] or cell_text(first_cells.at[rid])
                 message = (
                     f"Rij {int(meta.at[rid, 'row'])} is een totaalrij ('{text}') en geen project; "
-                    "ze is niet meegeteld. Haal totaalrijen weg uit de inventaris of laat ze zo staan."
+                    "ze is overgeslagen, zoals verwacht. U hoeft niets te doen."
                 )
                 value = text
             else:
@@ -257,8 +257,8 @@ class _ProjectsMapper:
                 )
                 value = raw_names.at[rid] or ""
             ctx.issue(
-                SEVERITY_ERROR, "projects", table.sheet, int(meta.at[rid, "row"]),
-                name_col or header, value, message, table.sheet_order,
+                SEVERITY_WARNING if why == "totaal" else SEVERITY_ERROR, "projects", table.sheet,
+                int(meta.at[rid, "row"]), name_col or header, value, message, table.sheet_order,
             )
         meta = meta[reason.isna()]
         self._closed_values(table, meta)

@@ -20,6 +20,7 @@ from regie.errors import (
 )
 from regie.formatting import nl_int
 from regie.model import SEVERITY_ERROR, SEVERITY_WARNING, Issue, RawTable, RawWorkbook
+from regie.normalise import norm
 from regie.reading import guard
 from regie.reading.columns import classify_sheet
 from regie.reading.layout import extract_table
@@ -97,7 +98,8 @@ def locate_tables(sheets: list[RawSheet], name: str, kind: str) -> RawWorkbook:
     for sheet in non_empty:
         table = assigned.get(sheet.order)
         if table is None:
-            issues.append(_unread_sheet(sheet))
+            if norm(sheet.name) not in _NOTE_SHEETS:
+                issues.append(_unread_sheet(sheet))
             continue
         found, table_issues = extract_table(sheet, table)
         issues.extend(table_issues)
@@ -108,6 +110,9 @@ def locate_tables(sheets: list[RawSheet], name: str, kind: str) -> RawWorkbook:
     if not any(t.table == "projects" for t in tables):
         raise _no_projects(name, non_empty, assigned)
     return RawWorkbook(name, kind, tables, issues, [s.name for s in sheets])
+
+
+_NOTE_SHEETS = frozenset(norm(name) for name in voc.NOTE_SHEETS)
 
 
 def _unread_sheet(sheet: RawSheet) -> Issue:

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from regie import vocabulary as voc
+from regie.formatting import nl_int, nl_join
 from regie.mapping.explain import phase_note
-from regie.model import Inventory
+from regie.model import Inventory, Issue
 from regie.normalise import norm
 
 _CHOICES: dict[str, tuple[voc.Choice, ...]] = {
@@ -225,3 +226,29 @@ def dismissed_suggestions(inv: Inventory, dismissed: Iterable[tuple[str, str]]) 
     """The rejected (project, element) suggestions that belong to this inventory, sorted."""
     pairs = set(zip(inv.suggestions["project"], inv.suggestions["element"], strict=True))
     return sorted(p for p in dismissed if p in pairs)
+
+
+PLACES_LISTED = 6
+"""How many rows a place names before it says how many more there are."""
+
+
+def value_places(issues: Iterable[Issue], variants: Iterable[str]) -> str:
+    """Where a value to map occurs, from the warnings about it: ``blad 'Projecten', rij 3, 7 en 12``
+    (sheets in workbook order); ``""`` when no warning names it (it is already mapped)."""
+    wanted = {norm(v) for v in variants if norm(v)}
+    rows: dict[str, list[int]] = {}
+    for issue in issues:
+        if issue.table is None or issue.sheet is None or issue.row is None or issue.value is None:
+            continue
+        cell = norm(str(issue.value))
+        if cell in wanted or any(w in cell for w in wanted):
+            found = rows.setdefault(issue.sheet, [])
+            if issue.row not in found:
+                found.append(issue.row)
+    parts = []
+    for sheet, numbers in rows.items():
+        shown = [nl_int(n) for n in sorted(numbers)[:PLACES_LISTED]]
+        more = len(numbers) - len(shown)
+        listed = nl_join(shown) if not more else ", ".join(shown) + f" en {nl_int(more)} andere"
+        parts.append(f"blad '{sheet}', {'rij' if len(numbers) == 1 else 'rijen'} {listed}")
+    return "; ".join(parts)

@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 from regie import vocabulary as voc
+from regie.formatting import nl_clauses
 from regie.model import SEVERITY_ERROR, SEVERITY_WARNING, Inventory
 
 ISSUE_COLUMNS: tuple[str, ...] = ("Ernst", "Tabel", "Blad", "Rij", "Kolom", "Waarde", "Melding")
@@ -25,6 +26,9 @@ FILE_LEVEL_LABEL = "bestand"
 
 ROW_COLUMNS: tuple[str, ...] = ("Tabel", "Gelezen", "Gebruikt", "Afgewezen", "Toelichting")
 """Columns of the row accounting, in order."""
+
+TOTALS_MARK = "is een totaalrij"
+"""What the message of a skipped totals row says (a waarschuwing: expected, nothing to do)."""
 
 GROUP_COLUMNS: tuple[str, ...] = ("Ernst", "Tabel", "Blad", "Kolom", "Aantal", "Rijen", "Waarden", "Voorbeeld")
 """Columns of the report grouped per kind of issue, in order."""
@@ -104,10 +108,17 @@ def row_accounting(inv: Inventory) -> pd.DataFrame:
         read = counts.read if counts else 0
         used = counts.used if counts else 0
         rejected = counts.rejected if counts else 0
+        totals = sum(1 for i in inv.issues if i.table == table and TOTALS_MARK in i.message)
         if read == 0:
             note = "geen rijen gevonden"
         elif rejected:
-            note = "afgewezen rijen staan als fout in het rapport"
+            others = rejected - totals
+            note = nl_clauses([
+                (totals, "{n} totaalrij overgeslagen (zoals verwacht)" if totals == 1
+                 else "{n} totaalrijen overgeslagen (zoals verwacht)"),
+                (others, "{n} afgewezen rij staat als fout in het rapport" if others == 1
+                 else "{n} afgewezen rijen staan als fout in het rapport"),
+            ])
         else:
             note = "alle rijen gebruikt"
         rows.append({

@@ -683,6 +683,13 @@ SHEET_NAMES: dict[str, tuple[str, ...]] = {
     "team": ("Team", "Vaardigheden", "Medewerkers", "Competenties"),
 }
 
+NOTE_SHEETS: tuple[str, ...] = (
+    "Instructies", "Instructie", "Toelichting", "Uitleg", "Leeswijzer", "Legenda", "Lijsten", "Keuzelijsten",
+    "Meldingen", "Over dit bestand",
+)
+"""Sheets that explain or list (the template's Instructies and Lijsten, the export's Meldingen and
+Toelichting): never a table, so they are passed over without a warning."""
+
 COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
     "projects": {
         "id": ("ID", "Project ID", "Projectnummer", "Nr", "Nummer", "Code", "Kenmerk"),
