@@ -28,15 +28,15 @@ INSTRUMENTS = [
 ]
 PAGES = DASHBOARD + SHARING + INSTRUMENTS
 
-page = st.navigation(
-    {"Dashboard": DASHBOARD, "Presenteren en bewaren": SHARING, "Regie-instrumenten": INSTRUMENTS},
-    expanded=True,
-)
+SECTIONS = {"Dashboard": DASHBOARD, "Presenteren en bewaren": SHARING, "Regie-instrumenten": INSTRUMENTS}
+# Streamlit's own sectioned navigation is drawn as lists that fail WCAG (a <ul> holding <div>s): it is
+# hidden, and the sidebar draws the same sections as headings with page links (regie.ui.widgets.sidebar).
+page = st.navigation(SECTIONS, position="hidden")
 wanted = st.query_params.get(ROUTER_PAGE_PARAM)
 if wanted:  # a deep link that arrived before the router existed (see require_router)
     del st.query_params[ROUTER_PAGE_PARAM]
     target = next((p for p in PAGES if p.url_path == wanted), None)
     if target is not None and target.url_path != page.url_path:
         st.switch_page(target)
-sidebar()
+sidebar(SECTIONS)
 run_page(page)

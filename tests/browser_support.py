@@ -243,14 +243,14 @@ def nav_link(page: Any, base_url: str, url_path: str) -> Any:
     expand = page.locator('[data-testid="stExpandSidebarButton"]')
     if expand.count() and expand.first.is_visible():
         expand.first.click()
-    link = page.locator(f'[data-testid="stSidebarNav"] a[href="{base_url}/{url_path}"]')
+    link = page.locator(f'[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"][href="{url_path}"]')
     link.wait_for(state="visible")
     return link
 
 
 def nav_titles(page: Any) -> list[str]:
     """The page titles in the sidebar navigation, in order (icons left out)."""
-    texts = page.locator('[data-testid="stSidebarNav"] [data-testid="stSidebarNavLink"]').all_inner_texts()
+    texts = page.locator('[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"]').all_inner_texts()
     return [text.strip().splitlines()[-1].strip() for text in texts]
 
 

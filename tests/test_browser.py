@@ -50,6 +50,19 @@ from ui_support import (
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = ROOT / "tests" / "_artifacts"
+AXE = ROOT / "tests" / ".axe" / "node_modules" / "axe-core" / "axe.min.js"
+"""axe-core, installed by .ci/run from npm (pinned)."""
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(tab: Any) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now (rule, count, first element)."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing ({AXE}); .ci/run installs it with npm")
+    tab.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    return tab.evaluate(
+        "async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+        ".map(v => `${v.id} (${v.nodes.length}×): ${v.nodes[0].target.join(' ')}`)", WCAG_TAGS)
 CHART_PAGES = {"overzicht": 3, "fasen_en_elementen": 1, "rol_per_fase": 1, "vaardigheden": 1, "partners": 1}
 """The least number of plotly charts each page draws with the example."""
 SAFE_CALL_MESSAGE = "Er ging iets mis"
@@ -128,7 +141,8 @@ def test_a_deep_link_as_the_first_request_gets_the_router(browser: Any) -> None:
     reconnects): it must get app.py's navigation and sidebar, not Streamlit's pages-folder mode
     (which runs the page file on its own). One fresh server: its very first request is a deep link,
     then every other page is opened the same way, each as the first request of a new session, and
-    must show its own page whole (heading, charts or tables, the example banner, no dialog)."""
+    must show its own page whole (heading, charts or tables, the example banner, no dialog) and pass
+    axe-core's WCAG 2.1 A/AA rules with the example's real data (0 violations)."""
     first = next(p for p in PAGES if p.stem == "inventaris")
     with StreamlitServer(log_path=ARTIFACTS / "streamlit_server_deeplink.log") as fresh:
         tabs: list[tuple[Page, Any]] = []
@@ -155,6 +169,8 @@ def test_a_deep_link_as_the_first_request_gets_the_router(browser: Any) -> None:
                 assert_page_ok(tab, page_info)
                 assert tab.get_by_text(EXAMPLE_BANNER).count() == 1
                 assert not tab.dialogs
+                violations = axe_violations(tab)
+                assert not violations, f"{page_info.stem}: {violations}"
         finally:
             for _, tab in tabs:
                 tab.context.close()
@@ -302,3 +318,6 @@ def test_presenting_fills_the_screen_and_steps_with_the_keyboard(server: Streaml
         assert exception_count(tab) == 0
     finally:
         context.close()
+
+
+

@@ -10,7 +10,7 @@ import functools
 import inspect
 import logging
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -53,11 +53,25 @@ def example_banner(loaded: state.Loaded) -> None:
         st.info(EXAMPLE_BANNER, icon="ℹ️")
 
 
-def sidebar() -> None:
-    """The shared sidebar: which file is loaded, the filters and "Namen verbergen"."""
+def navigation(sections: Mapping[str, Sequence[Any]]) -> None:
+    """The pages in the sidebar, per section a heading and its page links (plain links under a
+    heading: Streamlit's own sectioned list fails WCAG's list rules)."""
+    with st.sidebar, st.container(key="regie_navigatie"):
+        for title, pages in sections.items():
+            st.markdown(f"**{title}**")
+            for page in pages:
+                st.page_link(page, label=page.title, icon=page.icon or None)
+
+
+def sidebar(sections: Mapping[str, Sequence[Any]] | None = None) -> None:
+    """The shared sidebar: the navigation (from the router), which file is loaded, the filters and
+    "Namen verbergen"."""
+    if sections:
+        navigation(sections)
     current = state.loaded()
+    page_style("app.css")
     with st.sidebar:
-        st.caption("Geladen inventaris")
+        st.markdown("**Geladen inventaris**")
         st.text(current.name + (" (voorbeeld)" if current.is_example else ""))
         st.toggle(
             "Namen verbergen", key=keys.HIDE_NAMES,
@@ -127,7 +141,7 @@ def show_chart(chart: Chart, key: str, *, height: int | None = None, on_select: 
         chart.figure.update_layout(height=height)
     event = st.plotly_chart(
         legible(chart.figure), key=key, on_select="rerun" if on_select else "ignore", theme=None,
-        config={"displaylogo": False, "locale": "nl"},
+        config={"displaylogo": False, "locale": "nl", "displayModeBar": False},
     )
     if chart.source:
         source_note(chart.source)
@@ -252,6 +266,6 @@ def show_projector_chart(chart: Chart, key: str, *, height: int | Literal["stret
     off: drawn without Streamlit's chart theme, which would replace the large fonts of
     :func:`regie.charts.presentation.for_projector`."""
     st.plotly_chart(legible(chart.figure), key=key, theme=None, height=height,
-                    config={"displaylogo": False, "locale": "nl"})
+                    config={"displaylogo": False, "locale": "nl", "displayModeBar": False})
     if with_table and table_switch(key):
         show_table(chart.table, key=f"{key}_tabeldata")

@@ -32,8 +32,9 @@
   }, true);
   // The screen's height travels with the next rerun in the address (?hoogte=N), so that the chart
   // can fill what the step bar and the takeaway leave.
-  function syncHeight() {
-    if (!presenting()) { return; }
+  function inMode() { return !!document.querySelector(".st-key-presenteren_stoppen"); }
+  function syncHeight(force) {
+    if (force !== true && !inMode()) { return; }
     var url = new URL(window.location.href);
     var height = String(window.innerHeight);
     if (url.searchParams.get("hoogte") !== height) {
@@ -47,6 +48,9 @@
   syncHeight();
   document.addEventListener("click", function (event) {
     var target = event.target;
-    if (target && target.closest && target.closest(".st-key-presenteren_volledig")) { fullScreen(); }
+    if (target && target.closest && target.closest(".st-key-presenteren_volledig")) {
+      syncHeight(true);  // before the rerun this click asks for: the first view already fits
+      fullScreen();
+    }
   }, true);
 })();
