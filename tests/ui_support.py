@@ -229,9 +229,18 @@ def _frame_texts(frame: pd.DataFrame) -> Iterator[str]:
         yield from (str(v) for v in frame[column].tolist() if v is not None)
 
 
+def _app_assets() -> frozenset[str]:
+    """The HTML of the app's own scripts and style sheets (regie/ui/assets): its constant code."""
+    from regie.ui.widgets import ASSETS, asset_html
+
+    return frozenset(asset_html(path.name) for path in ASSETS.iterdir() if path.suffix in (".js", ".css"))
+
+
 def rendered(at: AppTest) -> Rendered:
-    """Walk the element tree of a run and sort every text into markup or literal."""
+    """Walk the element tree of a run and sort every text into markup or literal (the app's own
+    assets, exactly as :func:`regie.ui.widgets.asset_html` makes them, are neither)."""
     out = Rendered()
+    assets = _app_assets()
 
     def visit(node: Any, where: str) -> None:
         kind = getattr(node, "type", "?")
@@ -247,6 +256,8 @@ def rendered(at: AppTest) -> Rendered:
             for path, text, owner in _proto_strings(proto, proto_type):
                 name = path.rsplit(".", 1)[-1]
                 owner_type = type(owner).__name__
+                if owner_type == "Html" and name == "body" and text in assets:
+                    continue
                 if _is_markup(name, owner_type, path):
                     out.markup.append((f"{here}:{path}", text))
                 elif name in ("body", "code_text", "options", "default", "placeholder"):

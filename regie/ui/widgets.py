@@ -98,22 +98,33 @@ ASSETS = Path(__file__).with_name("assets")
 UPLOAD_LIMIT_TEXT = f"Tot {guard.mb(guard.MAX_UPLOAD_BYTES).replace(',0 MB', ' MB')} per bestand"
 
 
+ASSET_VALUES: dict[str, str] = {"__LIMIT__": UPLOAD_LIMIT_TEXT}
+"""Placeholders in the app's own assets and what they become."""
+
+
+def asset_html(name: str) -> str:
+    """The HTML of one of this app's own assets (:file:`assets/NAME`, a script or a style sheet), as
+    the page gets it: constant code of the app, never user text."""
+    text = (ASSETS / name).read_text(encoding="utf-8")
+    for placeholder, value in ASSET_VALUES.items():
+        text = text.replace(placeholder, value)
+    return f"<script>{text}</script>" if name.endswith(".js") else f"<style>{text}</style>"
+
+
 def page_script(name: str) -> None:
     """Run one of this app's scripts (:file:`assets/NAME`) in the page; it requests nothing."""
-    script = (ASSETS / name).read_text(encoding="utf-8")
-    st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
+    st.html(asset_html(name), unsafe_allow_javascript=True)
 
 
 def page_style(name: str) -> None:
     """Apply one of this app's style sheets (:file:`assets/NAME`) to the page."""
-    st.html(ASSETS / name)
+    st.html(asset_html(name))
 
 
 def interface_in_dutch() -> None:
     """Streamlit's own texts (uploader, multiselect, toolbars, connection dialog) in Dutch: a small
     script of this app (:file:`assets/dutch.js`), run in the page once; it requests nothing."""
-    script = (ASSETS / "dutch.js").read_text(encoding="utf-8").replace("__LIMIT__", UPLOAD_LIMIT_TEXT)
-    st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
+    page_script("dutch.js")
 
 
 def table_switch(key: str) -> bool:
