@@ -22,7 +22,7 @@ from regie.review.mappings import (
     suggestions_with,
     value_places,
 )
-from regie.review.report import filter_issues, grouped_issues, issues_table, row_accounting
+from regie.review.report import filter_issues, for_display, grouped_issues, issues_table, row_accounting
 from regie.ui import state, werkruimtes
 from regie.ui.widgets import (
     escape_markdown,
@@ -153,8 +153,8 @@ else:
             "Voorbeeld": st.column_config.TextColumn("Voorbeeld", width=560),
         })
     else:
-        show_table(shown, key="inventaris_rapport", column_config={
-            "Rij": st.column_config.NumberColumn("Rij", format="%d"),
+        show_table(for_display(shown), key="inventaris_rapport", column_config={
+            "Rij": st.column_config.TextColumn("Rij"),
             "Melding": st.column_config.TextColumn("Melding", width=640),
         })
     st.download_button(

@@ -129,3 +129,15 @@ def test_grouped_issues_count_rows_and_values_per_kind() -> None:
     assert phase["Waarden"].iloc[0] == "'afronding', 'slot'"
     assert groups["Aantal"].sum() == len(table), "every issue is in one group"
     assert grouped_issues(table.iloc[0:0]).empty
+
+
+def test_the_report_on_screen_shows_no_none() -> None:
+    from regie.review.report import for_display
+
+    inv = inventory_of(Sheet("Register", [["Naam", "Hoofdstuk"], ["Genesis", "1"], ["Exodus", "2"]]))
+    table = issues_table(inv)
+    shown = for_display(table)
+    assert "None" not in shown.astype(str).to_numpy().ravel().tolist()
+    assert "<NA>" not in shown.astype(str).to_numpy().ravel().tolist()
+    assert table["Rij"].isna().any(), "the fixture has an issue without a row"
+    assert (shown["Rij"] == "").sum() == table["Rij"].isna().sum()

@@ -86,6 +86,15 @@ def grouped_issues(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(GROUP_COLUMNS))
 
 
+def for_display(table: pd.DataFrame) -> pd.DataFrame:
+    """The report for a table on screen: an issue without a row shows an empty cell, not "None"
+    (the row numbers become text; the report keeps its order)."""
+    if "Rij" not in table.columns:
+        return table
+    rows = table["Rij"].map(lambda r: "" if pd.isna(r) else str(int(r))).astype(object)
+    return table.assign(Rij=rows)
+
+
 def filter_issues(table: pd.DataFrame, severities: list[str] | tuple[str, ...]) -> pd.DataFrame:
     """Only the rows whose Ernst is one of ``severities`` (labels or codes); all rows when empty."""
     if not severities:
