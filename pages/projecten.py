@@ -69,7 +69,7 @@ if table is not None:
             for column in DATE_COLUMNS:
                 config[column] = st.column_config.DateColumn(column, format="DD-MM-YYYY")
             for column in MONEY_COLUMNS:
-                config[column] = st.column_config.NumberColumn(column, format="euro")
+                config[column] = st.column_config.NumberColumn(column, help="In euro's, Nederlands geschreven.")
             for phase in voc.PHASES:
                 config[PHASE_ROLE_COLUMN.format(phase=phase.label)] = st.column_config.TextColumn(
                     PHASE_ROLE_COLUMN.format(phase=phase.label),
@@ -87,11 +87,11 @@ if table is not None:
                 name = COVERAGE_COLUMN.format(element=element.code)
                 config[name] = st.column_config.TextColumn(name, help=f"{element.name}. {coverage_help}")
             size = {"height": 600} if len(shown) > 10 else {}  # a taller table once it would scroll
-            show_table(shown, key="projecten_tabel", column_config=config, **size)
+            show_table(shown, key="projecten_tabel", column_config=config, money=MONEY_COLUMNS, **size)
             if state.names_hidden():
                 st.caption("Namen verborgen: trekkers en partners staan als soort met een nummer.")
             st.caption(
-                "Bedragen staan in de getalnotatie van uw browser; datums als dag-maand-jaar. "
+                "Bedragen staan in euro's in Nederlandse notatie (€ 1.250.000,00); datums als dag-maand-jaar. "
                 "Onbepaald = geen element; Onbekend = geen fase of rol gevonden. "
                 "'handmatig toegewezen' = gekozen onder ‘Waarden toewijzen’ op de pagina Inventaris. "
                 "De kolommen Dekking A–D zijn een hulpmiddel van deze app, geen oordeel uit de bron."

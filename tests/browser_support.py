@@ -315,9 +315,9 @@ def clear_filter(page: Any, label: str) -> float:
     """Remove every chosen value of the sidebar multiselect ``label``; seconds until idle."""
     widget = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(
         has=page.get_by_role("combobox", name=label, exact=True))
-    clear = widget.get_by_role("button", name="Clear all")
+    clear = widget.get_by_role("button", name="Alles wissen")  # Streamlit's "Clear all", in Dutch (dutch.js)
     if clear.count() == 0:
-        clear = widget.locator('[aria-label*="Clear"], [title*="Clear"]').first
+        clear = widget.locator('[aria-label*="wissen"], [title*="wissen"]').first
     return act(page, clear.click)
 
 

@@ -190,3 +190,12 @@ def test_filter_without_matches_says_so() -> None:
     at = run(state={"filter_domein": ["bestaat niet"]})
     assert not at.exception, exceptions(at)
     assert any("Geen projecten met de gekozen filters" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    (1250000.5, "€ 1.250.000,50"), (300, "€ 300,00"), (None, ""), (float("nan"), ""), ("n.t.b.", "n.t.b."),
+])
+def test_amounts_are_written_the_dutch_way_whatever_the_browser(value: object, shown: str) -> None:
+    from regie.ui.widgets import _money_cell
+
+    assert _money_cell(value) == shown

@@ -21,6 +21,7 @@ from regie import vocabulary as voc
 from regie.analysis.filters import DIMENSIONS, options, value_label
 from regie.charts.theme import Chart, legible
 from regie.errors import RegieError
+from regie.formatting import nl_money
 from regie.reading import guard
 from regie.ui import keys, state
 
@@ -197,9 +198,24 @@ def source_note(text: str) -> None:
     st.caption(text)
 
 
-def show_table(table: pd.DataFrame, key: str, **kwargs: Any) -> None:
-    """A dataframe shown as text (cells are never interpreted), index hidden."""
+def show_table(table: pd.DataFrame, key: str, *, money: Sequence[str] = (), **kwargs: Any) -> None:
+    """A dataframe shown as text (cells are never interpreted), index hidden. The ``money`` columns
+    show Dutch amounts (``€ 1.250.000,00``) whatever the browser's language, and still sort as numbers."""
+    present = [column for column in money if column in table.columns]
+    if present:
+        styled = table.style.format(_money_cell, subset=present)
+        st.dataframe(styled, key=key, hide_index=True, **kwargs)
+        return
     st.dataframe(table, key=key, hide_index=True, **kwargs)
+
+
+def _money_cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    try:
+        return nl_money(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def safe_call(func: Callable[[], T], what: str) -> T | None:
