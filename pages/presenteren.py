@@ -76,6 +76,7 @@ bar[2].button("Volgende", key="presenteren_volgende", on_click=_move, args=(1,),
               icon_position="right", disabled=current_key == KEYS[-1], width="stretch",
               help="Volgende onderdeel (→, PageDown, spatiebalk)")
 if presenting:
+    st.button("Schermhoogte bijwerken", key="presenteren_hoogte")  # hidden; the page script presses it
     bar[3].button("Stoppen", key="presenteren_stoppen", on_click=_set_mode, args=(False,),
                   icon=":material/close_fullscreen:", width="stretch", help="Terug naar de gewone pagina (Esc "
                   "verlaat eerst volledig scherm)")

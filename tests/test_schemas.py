@@ -10,12 +10,11 @@ from conftest import ROOT
 from regie import vocabulary as voc
 from regie.vocabulary import schemas
 
-SEED = ROOT.parent / "shared" / "seeds" / "004_a04f4f5528d16dae.txt"
+SEED = ROOT / "tests" / "fixtures" / "movisie_werk_maken_van_regie.txt"
+"""Verbatim passages of MOVISIE (2010), Werk maken van regie: the schema titles, Schema 3 and two remarks."""
 
 
 def _seed() -> str:
-    if not SEED.exists():
-        pytest.skip("MOVISIE source text not available")
     return SEED.read_text(encoding="utf-8")
 
 

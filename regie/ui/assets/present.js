@@ -40,6 +40,7 @@
     if (url.searchParams.get("hoogte") !== height) {
       url.searchParams.set("hoogte", height);
       window.history.replaceState(window.history.state, "", url);
+      if (force !== true) { press("presenteren_hoogte"); }  // a rerun, so the chart takes the new height
     }
   }
   window.addEventListener("resize", syncHeight);
