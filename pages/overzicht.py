@@ -11,7 +11,7 @@ from regie.charts.skills import skills_demand_bars
 from regie.formatting import nl_count, nl_int, nl_percent
 from regie.ui import state
 from regie.ui.downloads import export_buttons
-from regie.ui.widgets import example_banner, require_router, show_chart, subtitle
+from regie.ui.widgets import example_banner, reading_note, require_router, show_chart, subtitle
 
 require_router()
 view = state.view()
@@ -25,8 +25,7 @@ shares = analysis.named_role_share(inv)
 quality = analysis.issue_counts(view.full)
 
 st.subheader(story.headline_sentence(inv), anchor=False)
-st.caption("De getallen hieronder in één zin, geteld door deze app uit de inventaris: 'vooral' is meer dan de "
-           "helft van de projecten in die fase, 'het vaakst' de grootste groep.")
+reading_note("headline")
 
 top = st.columns(3)
 top[0].metric("Projecten", nl_int(len(inv.projects)))

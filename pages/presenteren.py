@@ -17,6 +17,7 @@ from regie.ui.widgets import (
     example_banner,
     page_script,
     page_style,
+    reading_note,
     require_router,
     safe_call,
     show_projector_chart,
@@ -95,6 +96,7 @@ if not presenting:
 if message:
     with st.container(key="presenteren_boodschap"):
         st.markdown(escape_markdown(message))
+        reading_note("headline")
 
 if shown is not None and shown.chart is None:
     st.info(shown.message)

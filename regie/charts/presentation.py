@@ -215,7 +215,7 @@ def takeaway(view: View, inv: Inventory) -> str:
     return view.takeaway(inv)
 
 
-PRESENTING_CHROME = 200
+PRESENTING_CHROME = 230
 """Pixels of a presentation-mode screen that are not chart: the step bar and the takeaway."""
 PRESENTING_MIN, PRESENTING_MAX = 320, 1600
 

@@ -78,6 +78,9 @@ READINGS: dict[str, Reading] = {r.code: r for r in (
             "netwerkanalyse; geen bron"),
     Reading("suggestions", "elementsuggesties uit de tekst van een project", "waarden toewijzen",
             "trefwoorden; een suggestie telt pas als iemand haar accepteert"),
+    Reading("headline", "de getallen in één zin", "overzicht, presenteren",
+            "geteld uit de inventaris: 'vooral' is meer dan de helft van de projecten in die fase, 'het vaakst' "
+            "de grootste groep; geen oordeel"),
 )}
 
 
