@@ -169,11 +169,20 @@ def _start_view(store: Store) -> None:
 
 
 def _links(code: str, key: str) -> None:
-    base = wp.page_url(st.context.url)
+    base = wp.page_url(wp.public_base(st.context.url))
+    link = wp.join_link(base, code)
     st.caption("Link voor de deelnemers")
-    st.code(wp.join_link(base, code), language=None, wrap_lines=True)
+    st.code(link, language=None, wrap_lines=True)
     if base is None:
         st.caption("Zet het adres van deze app voor de link (het adres dat de deelnemers kunnen bereiken).")
+    elif wp.only_this_computer(link):
+        st.warning("Dit adres werkt alleen op deze computer: telefoons in de zaal kunnen het niet openen. De beheerder "
+                   f"zet {wp.ENV_PUBLIC_URL} op het adres dat de deelnemers bereiken (bijvoorbeeld "
+                   "https://regie.gemeente.nl), dan staat dat hier en in de QR-code.")
+    if base is not None:
+        large = st.toggle("QR-code groot tonen (voor de zaal)", key="werkplaats_qr_groot")
+        st.image(wp.qr_png(link), caption="Scan met de camera van uw telefoon om mee te doen.",
+                 width="stretch" if large else 280)
     with st.expander("Begeleiderslink (geheim)"):
         st.warning("Deel deze link alleen met een mede-begeleider: wie hem heeft, ziet de resultaten en kan de "
                    "werkplaats sluiten of verwijderen.")

@@ -296,3 +296,20 @@ def test_an_unreachable_database_is_a_dutch_error(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv(ENV_URL, "postgresql://regie:geheim@127.0.0.1:1/regie")
     at = facilitator()
     assert any("De databaseserver antwoordt niet" in m for m in messages(at, "error"))
+
+
+@pytest.mark.parametrize(("public", "warned"), [
+    ("https://regie.wadlo.nl", False),
+    ("http://localhost:8501", True),
+])
+def test_the_participant_link_uses_the_public_address_with_a_qr_code(
+    url: str, monkeypatch: pytest.MonkeyPatch, public: str, warned: bool,
+) -> None:
+    monkeypatch.setenv(wp.ENV_PUBLIC_URL, public)
+    host = start(facilitator((inventory_xlsx(), "werkplaats.xlsx")), ["id:p1"], title="Met QR")
+    code = started(host)["code"]
+    assert host.code[0].value == f"{public}/werkplaats?code={code}"
+    warnings = [w.value for w in host.warning if "alleen op deze computer" in w.value]
+    assert bool(warnings) is warned
+    assert host.get("image"), "the QR code is shown"
+    assert host.toggle(key="werkplaats_qr_groot").value is False

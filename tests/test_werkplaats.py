@@ -505,3 +505,30 @@ def test_codes_are_unique_in_the_database(store: Store) -> None:
 
 def test_the_alphabet_is_upper_case_and_digits() -> None:
     assert set(wp.CODE_ALPHABET) <= set(string.ascii_uppercase + string.digits)
+
+
+@pytest.mark.parametrize(("current", "configured", "expected"), [
+    ("http://localhost:8501/werkplaats", "https://regie.wadlo.nl", "https://regie.wadlo.nl"),
+    ("http://localhost:8501/werkplaats", "", "http://localhost:8501/werkplaats"),
+    ("http://localhost:8501/werkplaats", "regie.wadlo.nl", "http://localhost:8501/werkplaats"),  # no scheme: ignored
+    (None, "", None),
+])
+def test_the_public_address_wins_when_it_is_an_address(current, configured, expected) -> None:
+    assert wp.public_base(current, configured) == expected
+
+
+@pytest.mark.parametrize(("link", "local"), [
+    ("http://localhost:8501/werkplaats?code=AB", True), ("http://127.0.0.1/werkplaats", True),
+    ("https://regie.wadlo.nl/werkplaats?code=AB", False), ("werkplaats?code=AB", False), (None, False),
+])
+def test_a_link_to_this_computer_only_is_recognised(link, local) -> None:
+    assert wp.only_this_computer(link) is local
+
+
+def test_the_qr_code_is_a_png_made_here() -> None:
+    import struct
+
+    data = wp.qr_png("https://regie.wadlo.nl/werkplaats?code=ABCD2345")
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = struct.unpack(">II", data[16:24])
+    assert width == height >= 300, "large enough to scan from the back of a room when shown full width"

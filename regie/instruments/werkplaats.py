@@ -25,7 +25,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import io
 import json
+import os
 import re
 import secrets
 from collections.abc import Callable, Iterable, Mapping
@@ -136,6 +138,40 @@ PAGE_PATH = "werkplaats"
 PARAM_CODE = "code"
 PARAM_KEY = "sleutel"
 PARAM_PARTICIPANT = "deelnemer"
+
+
+ENV_PUBLIC_URL = "REGIE_PUBLIC_URL"
+"""The address at which the participants reach the app (``https://regie.gemeente.nl``), set by the
+server's owner; without it the address the facilitator's browser shows is used."""
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0"})
+
+
+def public_base(current: str | None, configured: str | None = None) -> str | None:
+    """The address to build the participants' link on: ``configured`` (default: ``REGIE_PUBLIC_URL``)
+    when it is an http(s) address, else the facilitator's own address (``current``)."""
+    chosen = configured if configured is not None else os.environ.get(ENV_PUBLIC_URL, "")
+    chosen = chosen.strip()
+    if chosen and urlsplit(chosen).scheme in ("http", "https") and urlsplit(chosen).netloc:
+        return chosen
+    return current
+
+
+def only_this_computer(link: str | None) -> bool:
+    """True when a link points at this computer only (localhost): phones in the room cannot open it."""
+    if not link:
+        return False
+    host = (urlsplit(link).hostname or "").lower()
+    return host in LOCAL_HOSTS
+
+
+def qr_png(link: str, scale: int = 12) -> bytes:
+    """The link as a QR code (PNG, made here by segno: no outside service), large enough to scan from
+    the back of a room when shown full width."""
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(link, error="m").save(buffer, kind="png", scale=scale, border=2)
+    return buffer.getvalue()
 
 
 def page_url(current: str | None) -> str | None:
