@@ -23,7 +23,7 @@ def example():
 
 def test_every_chart_of_the_presentation_has_text_of_at_least_16_px_in_dark_ink(example) -> None:
     for view in pres.VIEWS:
-        figure = legible(view.chart(example, "Alle projecten").figure)
+        figure = view.chart(example, "Alle projecten").figure  # every Chart is made legible
         layout = figure.layout
         assert layout.template.layout.font.size >= FONT_SIZE, view.key
         assert _contrast(layout.template.layout.font.color, "#FFFFFF") >= 4.5, view.key

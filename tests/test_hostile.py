@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import multiprocessing
 import os
 import re
 import signal
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import hostile
 import pytest
+import storage_fixtures
 
 from regie.errors import RegieError
 from regie.reading import read_workbook
@@ -108,11 +108,6 @@ EXCEPTION_NAME = re.compile(r"\b[A-Z]\w*(Error|Exception)\b|\bBadZipFile\b")
 
 CONTRACT_KEYS = {"file", "counts", "rows", "phases", "elements", "phase_element", "roles", "skills", "issues"}
 
-PRELOAD = ["regie.cli", "regie.reading", "regie.mapping", "regie.analysis", "pandas"]
-"""What the fork server imports once: each case then starts as a fork of a process that has done what
-``python -m regie`` does before it reads the file (importing pandas takes longer than most cases)."""
-
-
 def _cli_child(argv: list[str], out: str, err: str, env: dict[str, str], usage: str) -> None:
     """The command in a fresh fork of the preloaded server: standard output and error go to files,
     its own peak memory and that of its parsing child go to ``usage``."""
@@ -169,8 +164,7 @@ class Run:
 def run_measured(argv: list[str], env: tuple[tuple[str, str], ...] = ()) -> Run:
     """``python -m regie ARGV`` in a separate process (a fork of a server that has imported regie):
     timeout, memory kill and peak memory (of the command and of its parsing child)."""
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(PRELOAD)
+    ctx = storage_fixtures.process_context("regie.cli")  # a fork of a process that imported regie once
     with tempfile.TemporaryDirectory() as folder:
         out, err, usage = (str(Path(folder) / name) for name in ("out", "err", "usage"))
         child = ctx.Process(target=_cli_child, args=(argv, out, err, dict(env), usage))

@@ -113,6 +113,9 @@ class Chart:
     source: str = ""
     """What the chart takes from a seed, cited (``Bron: MOVISIE (2010) …, Schema 3``)."""
 
+    def __post_init__(self) -> None:
+        legible(self.figure)  # every consumer (page, PNG, HTML report) gets legible numbers
+
     @property
     def marker(self) -> str:
         """The "hulpmiddel van deze app" note when the chart shows one of the app's own readings."""
@@ -164,7 +167,7 @@ keep the number on the bar legible."""
 
 def legible(fig: go.Figure) -> go.Figure:
     """Numbers on patterned bars stay legible: the pattern is made faint, the number bold and at
-    least :data:`FONT_SIZE`. Call it just before a figure is shown or exported; returns it."""
+    least :data:`FONT_SIZE`. Every :class:`Chart` applies it to its figure; returns it."""
     for trace in fig.data:
         if getattr(trace, "type", "") != "bar":
             continue

@@ -19,7 +19,7 @@ import streamlit as st
 
 from regie import vocabulary as voc
 from regie.analysis.filters import DIMENSIONS, options, value_label
-from regie.charts.theme import Chart, legible
+from regie.charts.theme import Chart
 from regie.errors import RegieError
 from regie.formatting import nl_money
 from regie.reading import guard
@@ -103,9 +103,10 @@ ASSET_VALUES: dict[str, str] = {"__LIMIT__": UPLOAD_LIMIT_TEXT}
 """Placeholders in the app's own assets and what they become."""
 
 
+@functools.cache
 def asset_html(name: str) -> str:
     """The HTML of one of this app's own assets (:file:`assets/NAME`, a script or a style sheet), as
-    the page gets it: constant code of the app, never user text."""
+    the page gets it: constant code of the app, never user text. Read from disk once per process."""
     text = (ASSETS / name).read_text(encoding="utf-8")
     for placeholder, value in ASSET_VALUES.items():
         text = text.replace(placeholder, value)
@@ -152,7 +153,7 @@ def show_chart(chart: Chart, key: str, *, height: int | None = None, on_select: 
     if height is not None:
         chart.figure.update_layout(height=height)
     event = st.plotly_chart(
-        legible(chart.figure), key=key, on_select="rerun" if on_select else "ignore", theme=None,
+        chart.figure, key=key, on_select="rerun" if on_select else "ignore", theme=None,
         config={"displaylogo": False, "locale": "nl", "displayModeBar": False},
     )
     if chart.source:
@@ -292,7 +293,7 @@ def show_projector_chart(chart: Chart, key: str, *, height: int | Literal["stret
     """A chart for the projector (page Presenteren), with "Toon als tabel" unless ``with_table`` is
     off: drawn without Streamlit's chart theme, which would replace the large fonts of
     :func:`regie.charts.presentation.for_projector`."""
-    st.plotly_chart(legible(chart.figure), key=key, theme=None, height=height,
+    st.plotly_chart(chart.figure, key=key, theme=None, height=height,
                     config={"displaylogo": False, "locale": "nl", "displayModeBar": False})
     if with_table and table_switch(key):
         show_table(chart.table, key=f"{key}_tabeldata")
