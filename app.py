@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from regie.ui.widgets import ROUTER_PAGE_PARAM, configure_logging, run_page, sidebar
+from regie.ui.werkplaats import participating
+from regie.ui.widgets import ROUTER_PAGE_PARAM, configure_logging, interface_in_dutch, page_style, run_page, sidebar
 
 configure_logging()
 st.set_page_config(page_title="Regierol per fase", page_icon="🧭", layout="wide")
@@ -27,6 +28,18 @@ INSTRUMENTS = [
     st.Page("pages/werkplaats.py", title="Werkplaats", icon=":material/groups:"),
 ]
 PAGES = DASHBOARD + SHARING + INSTRUMENTS
+
+if participating():
+    # A participant's session (opened with a werkplaats link or code) gets the vote and nothing else:
+    # no navigation, no sidebar, and every address of this session leads to the vote.
+    page_style("app.css")
+    interface_in_dutch()
+    # One page, at /werkplaats (where the participant's link points, the same address as in the full app, so
+    # stopping lands on the werkplaats page); the app's root leads there too.
+    vote = st.Page("pages/werkplaats.py", title="Werkplaats", icon=":material/groups:", url_path="werkplaats")
+    root = st.Page(lambda: st.switch_page(vote), title="Werkplaats", url_path="meedoen", default=True)
+    run_page(st.navigation([root, vote], position="hidden"))
+    st.stop()
 
 SECTIONS = {"Dashboard": DASHBOARD, "Presenteren en bewaren": SHARING, "Regie-instrumenten": INSTRUMENTS}
 # Streamlit's own sectioned navigation is drawn as lists that fail WCAG (a <ul> holding <div>s): it is

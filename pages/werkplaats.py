@@ -18,6 +18,7 @@ from regie.formatting import nl_count, nl_date, nl_int
 from regie.instruments import werkplaats as wp
 from regie.instruments import zelfscan as scan
 from regie.storage import Store
+from regie.storage.access import Access
 from regie.ui import messages, state, werkruimtes
 from regie.ui import werkplaats as session
 from regie.ui.widgets import (
@@ -33,6 +34,8 @@ from regie.ui.widgets import (
 PAGE = "werkplaats"
 REFRESH_SECONDS = 3
 """How often the facilitator's view of the progress refreshes itself."""
+PHONE_REFRESH_SECONDS = 4
+"""How often a participant's page checks whether the vote was closed, reopened or deleted."""
 NONE = "— kies —"
 
 
@@ -60,17 +63,15 @@ def _take_facilitator_link(store: Store) -> None:
     del st.query_params[wp.PARAM_KEY]
     st.query_params.pop(wp.PARAM_CODE, None)
     try:
-        wp.check_key(store, code, key)
+        session.open_as_facilitator(store, code, key)
     except RegieError as exc:
         messages.flash(PAGE, "error", str(exc))
-        return
-    session.set_facilitated(code, key)
 
 
 # ------------------------------------------------------------------ facilitator: start
 
 
-def _start_view(store: Store) -> None:
+def _start_view(store: Store, access: Access) -> None:
     view = state.view()
     st.header("Meedoen")
     st.caption("Heeft u een code van de begeleider? Vul hem in (of open de link die de begeleider laat zien).")
@@ -78,10 +79,16 @@ def _start_view(store: Store) -> None:
     join[0].text_input("Code", key="werkplaats_code_invoer", max_chars=12, placeholder="bijvoorbeeld K7QM2XPA")
     if join[1].button("Meedoen", key="werkplaats_meedoen", type="primary"):
         code = wp.clean_code(st.session_state.get("werkplaats_code_invoer"))
-        if code:
-            st.query_params[wp.PARAM_CODE] = code
-            st.rerun()
-        st.warning("Vul eerst de code in.")
+        if not code:
+            st.warning("Vul eerst de code in.")
+        else:
+            try:
+                session.join_checked(store, code)
+            except RegieError as exc:
+                _fail(exc)
+            else:
+                st.query_params[wp.PARAM_CODE] = code
+                st.rerun()
 
     st.header("Een werkplaats begeleiden")
     st.caption(
@@ -90,7 +97,8 @@ def _start_view(store: Store) -> None:
         "de gemeente. De uitslag blijft verborgen tot u hem laat zien."
     )
     example_banner(view.loaded)
-    listed = safe_call(store.werkruimtes, "het lezen van de werkruimtes")
+    werkruimtes.new_key_panel()
+    listed = safe_call(access.werkruimtes, "het lezen van de werkruimtes")
     if listed is None:
         return
     names = [w.name for w in listed]
@@ -104,7 +112,8 @@ def _start_view(store: Store) -> None:
         else:
             st.text_input("Nieuwe werkruimte", key="werkplaats_werkruimte_nieuw",
                           placeholder="bijvoorbeeld Gemeente Wadlo",
-                          help="Er zijn nog geen werkruimtes; deze wordt gemaakt bij het starten.")
+                          help="In deze sessie is geen werkruimte open; deze wordt gemaakt bij het starten (u krijgt "
+                          "dan zijn sleutel). Een bestaande werkruimte opent u eerst op de pagina Werkruimtes.")
         st.text_input("Naam van de werkplaats", key="werkplaats_titel",
                       value=f"Werkplaats {nl_date(dt.date.today(), long=True)}")
         st.checkbox("Zelfscan opnemen", value=True, key="werkplaats_zelfscan",
@@ -138,7 +147,10 @@ def _start_view(store: Store) -> None:
             st.session_state.get("werkplaats_werkruimte_nieuw", "")
         try:
             if not names:
-                werkruimte = store.create_werkruimte(werkruimte or "").name
+                info, new_key = access.create(werkruimte or "")
+                werkruimte = info.name
+                werkruimtes.show_new_key(info.name, new_key)
+            werkruimte = access.werkruimte(werkruimte or "").name
             started = wp.start(store, werkruimte or "", st.session_state.get("werkplaats_titel", ""), specs,
                                scan_included=with_scan, source=view.loaded.name)
         except RegieError as exc:
@@ -151,17 +163,18 @@ def _start_view(store: Store) -> None:
     with st.expander("Een werkplaats openen als begeleider"):
         st.caption("Heeft u de begeleiderslink? Open hem in uw browser, of vul hier de code en de sleutel uit die "
                    "link in.")
-        st.text_input("Code", key="werkplaats_open_code")
-        st.text_input("Begeleiderssleutel", key="werkplaats_open_sleutel", type="password")
-        if st.button("Openen", key="werkplaats_openen"):
+        with st.form("werkplaats_openen_form", border=False):  # sent whole, also after Tab onto the eye icon
+            st.text_input("Code", key="werkplaats_open_code")
+            st.text_input("Begeleiderssleutel", key="werkplaats_open_sleutel", type="password")
+            opened = st.form_submit_button("Openen", key="werkplaats_openen")
+        if opened:
             code = wp.clean_code(st.session_state.get("werkplaats_open_code"))
             key = str(st.session_state.get("werkplaats_open_sleutel") or "").strip()
             try:
-                wp.check_key(store, code, key)
+                session.open_as_facilitator(store, code, key)
             except RegieError as exc:
                 _fail(exc)
                 return
-            session.set_facilitated(code, key)
             st.rerun()
 
 
@@ -270,6 +283,7 @@ def _facilitator_view(store: Store, code: str, key: str) -> None:
             session.set_facilitated(None)
             st.rerun()
         return
+    werkruimtes.new_key_panel()  # the key of a werkruimte made when this werkplaats started
     st.caption("U begeleidt")
     st.text(f"{werkplaats.title} — werkruimte {werkplaats.werkruimte}")
     head = st.columns([1, 2], gap="large")
@@ -309,23 +323,38 @@ def _facilitator_view(store: Store, code: str, key: str) -> None:
 # ------------------------------------------------------------------ participant
 
 
-def _participant_view(store: Store, code: str) -> None:
-    given = st.query_params.get(wp.PARAM_PARTICIPANT)
-    participant = session.participant_id(code, given if wp.valid_participant(given) else None)
+@st.fragment(run_every=PHONE_REFRESH_SECONDS)
+def _watch(store: Store, code: str, shown: bool | None) -> None:
+    """Rerun the participant's page when the facilitator shows the results, reopens or deletes the werkplaats."""
     try:
-        werkplaats = wp.get(store, code)
+        now: bool | None = wp.get(store, code).revealed
+    except RegieError:
+        now = None
+    if now != shown:
+        st.rerun(scope="app")
+
+
+def _stop_button() -> None:
+    st.button("Stoppen met meedoen", key="werkplaats_stoppen_meedoen", on_click=session.stop_participating,
+              help="Uw antwoorden blijven bewaard. Met de code of de link doet u weer mee (als nieuwe deelnemer).")
+
+
+def _participant_view(store: Store, code: str) -> None:
+    participant = session.participant_id(code)
+    st.query_params.pop(wp.PARAM_PARTICIPANT, None)  # an old link's id: never taken from the address
+    try:
         if not session.joined(code):
+            session.join_checked(store, code)
             wp.join(store, code, participant)
             session.mark_joined(code)
+        werkplaats = wp.get(store, code)
         mine_votes, mine_scan = wp.my_answers(store, code, participant)
     except RegieError as exc:
         _fail(exc)
-        if st.button("Andere code invullen", key="werkplaats_andere_code"):
-            st.query_params.clear()
-            st.rerun()
+        _watch(store, code, None)
+        st.button("Andere code invullen", key="werkplaats_andere_code", on_click=session.stop_participating)
         return
-    if st.query_params.get(wp.PARAM_PARTICIPANT) != participant:
-        st.query_params[wp.PARAM_PARTICIPANT] = participant  # a reload keeps the same (anonymous) participant
+    _watch(store, code, werkplaats.revealed)
     st.caption("U doet mee aan")
     st.text(werkplaats.title)
     st.caption(
@@ -334,7 +363,9 @@ def _participant_view(store: Store, code: str) -> None:
         "stemming open is."
     )
     if werkplaats.revealed:
-        st.info("De stemming is gesloten: de begeleider laat de resultaten zien. Kijk mee op het scherm.")
+        st.info("De stemming is gesloten: de begeleider laat de resultaten zien. Kijk mee op het scherm. Gaat de "
+                "stemming weer open, dan ziet u de vragen hier vanzelf terug.")
+        _stop_button()
         return
 
     if werkplaats.items:
@@ -395,25 +426,27 @@ def _participant_view(store: Store, code: str) -> None:
                     st.success(f"{nl_count(stored, 'antwoord', 'antwoorden')} opgeslagen. Dank u wel!")
                 else:
                     st.warning("U heeft nog niets ingevuld.")
+    st.divider()
+    _stop_button()
 
 
 # ------------------------------------------------------------------ page
 
 require_router()
 st.title("Werkplaats")
-store = safe_call(werkruimtes.store, "het openen van de database")
-if store is None:
+access = safe_call(werkruimtes.access, "het openen van de database")
+if access is None:
     st.stop()
+store = access.store
 _take_facilitator_link(store)
 _flashes()
 facilitated = session.facilitated()
-code_param = wp.clean_code(st.query_params.get(wp.PARAM_CODE, ""))
-if facilitated and code_param == facilitated["code"]:
+if facilitated and wp.clean_code(st.query_params.get(wp.PARAM_CODE, "")) == facilitated["code"]:
     st.query_params.pop(wp.PARAM_CODE, None)  # the facilitator's own code: keep the beamer's address clean
-    code_param = ""
-if code_param:
-    _participant_view(store, code_param)
+taking_part = session.participating()
+if taking_part:
+    _participant_view(store, taking_part)
 elif facilitated:
     _facilitator_view(store, facilitated["code"], facilitated["key"])
 else:
-    _start_view(store)
+    _start_view(store, access)

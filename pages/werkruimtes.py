@@ -3,6 +3,7 @@
 import datetime as dt
 import logging
 from collections.abc import Callable
+from typing import TypeVar
 
 import streamlit as st
 
@@ -11,7 +12,8 @@ from regie.charts.compare import element_comparison_bars, phase_comparison_bars,
 from regie.errors import RegieError
 from regie.formatting import nl_count, nl_date, nl_datetime, nl_int
 from regie.instruments import werkplaats as wp
-from regie.storage import Store, local_time
+from regie.storage import local_time
+from regie.storage.access import Access
 from regie.storage.store import snapshots_table
 from regie.ui import messages, state, werkruimtes
 from regie.ui.memo import memo
@@ -25,11 +27,14 @@ from regie.ui.widgets import (
     show_table,
 )
 
+T = TypeVar("T")
 PAGE = "werkruimtes"
 log = logging.getLogger("regie.pages.werkruimtes")
 NONE = "— geen —"
 KEY_CHOOSE = "werkruimtes_kies"
 KEY_NEW = "werkruimtes_nieuw_naam"
+KEY_OPEN_NAME = "werkruimtes_open_naam"
+KEY_OPEN_KEY = "werkruimtes_open_sleutel"
 KEY_RENAME = "werkruimtes_hernoem_naam"
 KEY_DELETE_SURE = "werkruimtes_verwijder_zeker"
 KEY_LABEL = "werkruimtes_label"
@@ -45,7 +50,7 @@ def _notes_key(label: str) -> str:
     return f"werkruimtes_duiding::{label}"
 
 
-def _attempt(action: Callable[[], object], success: str | None = None) -> object:
+def _attempt(action: Callable[[], T], success: str | None = None) -> T | None:
     """Run a store action in a callback; a RegieError becomes a message on the next run."""
     try:
         result = action()
@@ -66,19 +71,48 @@ def _on_choose() -> None:
     werkruimtes.set_active(None if chosen in (None, NONE) else chosen)
 
 
-def _on_create(store: Store) -> None:
+def _on_create(access: Access) -> None:
     name = st.session_state.get(KEY_NEW, "")
-    info = _attempt(lambda: store.create_werkruimte(name))
-    if info is not None:
+    made = _attempt(lambda: access.create(name))
+    if made is not None:
+        info, key = made
         werkruimtes.set_active(info.name)
+        werkruimtes.show_new_key(info.name, key)
         st.session_state[KEY_CHOOSE] = info.name
         st.session_state[KEY_NEW] = ""
         messages.flash(PAGE, "success", f"Werkruimte '{info.name}' is gemaakt en is nu de actieve werkruimte.")
 
 
-def _on_rename(store: Store, name: str) -> None:
+def _on_open(access: Access) -> None:
+    name = st.session_state.get(KEY_OPEN_NAME, "")
+    key = st.session_state.get(KEY_OPEN_KEY, "")
+    st.session_state[KEY_OPEN_KEY] = ""
+    info = _attempt(lambda: access.open(name, key))
+    if info is not None:
+        werkruimtes.set_active(info.name)
+        st.session_state[KEY_CHOOSE] = info.name
+        st.session_state[KEY_OPEN_NAME] = ""
+        messages.flash(PAGE, "success", f"Werkruimte '{info.name}' is geopend en is nu de actieve werkruimte.")
+
+
+def _on_new_key(access: Access, name: str) -> None:
+    key = _attempt(lambda: access.new_key(name))
+    if key is not None:
+        werkruimtes.show_new_key(name, key)
+        messages.flash(PAGE, "success", f"Werkruimte '{name}' heeft een nieuwe sleutel; de oude werkt niet meer.")
+
+
+def _on_forget(access: Access, name: str) -> None:
+    access.forget(name)
+    werkruimtes.set_active(None)
+    st.session_state.pop(KEY_CHOOSE, None)
+    messages.flash(PAGE, "success", f"Werkruimte '{name}' is gesloten in deze sessie. Met de naam en de sleutel "
+                   "opent u hem weer.")
+
+
+def _on_rename(access: Access, name: str) -> None:
     new = st.session_state.get(KEY_RENAME, "")
-    info = _attempt(lambda: store.rename_werkruimte(name, new))
+    info = _attempt(lambda: access.rename_werkruimte(name, new))
     if info is not None:
         werkruimtes.set_active(info.name)
         st.session_state[KEY_CHOOSE] = info.name
@@ -86,8 +120,8 @@ def _on_rename(store: Store, name: str) -> None:
         messages.flash(PAGE, "success", f"Werkruimte '{name}' heet nu '{info.name}'.")
 
 
-def _on_delete(store: Store, name: str) -> None:
-    count = _attempt(lambda: store.delete_werkruimte(name))
+def _on_delete(access: Access, name: str) -> None:
+    count = _attempt(lambda: access.delete_werkruimte(name))
     st.session_state[KEY_DELETE_SURE] = False
     if count is not None:
         werkruimtes.set_active(None)
@@ -96,10 +130,10 @@ def _on_delete(store: Store, name: str) -> None:
                     ", haar werkplaatsen en toewijzingen.")
 
 
-def _on_save(store: Store, name: str) -> None:
+def _on_save(access: Access, name: str) -> None:
     label = st.session_state.get(KEY_LABEL, "")
     data, file_name = state.upload_data()
-    result = _attempt(lambda: store.save_snapshot(
+    result = _attempt(lambda: access.save_snapshot(
         name, label, data, file_name, value_mappings=state.mappings(), accepted_elements=state.accepted(),
         notes=st.session_state.get(KEY_NOTES, ""), keep_personal_data=bool(st.session_state.get(KEY_PERSONAL)),
     ))
@@ -118,9 +152,9 @@ def _on_save(store: Store, name: str) -> None:
     st.session_state[KEY_SNAPSHOT] = result.info.label
 
 
-def _on_load(store: Store, name: str) -> None:
+def _on_load(access: Access, name: str) -> None:
     label = st.session_state.get(KEY_SNAPSHOT, "")
-    snapshot = _attempt(lambda: store.load_snapshot(name, label))
+    snapshot = _attempt(lambda: access.load_snapshot(name, label))
     if snapshot is None:
         return
     try:
@@ -136,15 +170,15 @@ def _on_load(store: Store, name: str) -> None:
                     "opgeslagen. De aantallen kunnen daardoor iets afwijken van toen.")
 
 
-def _on_notes(store: Store, name: str) -> None:
+def _on_notes(access: Access, name: str) -> None:
     label = st.session_state.get(KEY_SNAPSHOT, "")
     text = st.session_state.get(_notes_key(label), "")
-    _attempt(lambda: store.set_notes(name, label, text), f"De duiding bij '{label}' is opgeslagen.")
+    _attempt(lambda: access.set_notes(name, label, text), f"De duiding bij '{label}' is opgeslagen.")
 
 
-def _on_delete_snapshot(store: Store, name: str) -> None:
+def _on_delete_snapshot(access: Access, name: str) -> None:
     label = st.session_state.get(KEY_SNAPSHOT, "")
-    done = _attempt(lambda: store.delete_snapshot(name, label) or True)
+    done = _attempt(lambda: access.delete_snapshot(name, label) or True)
     st.session_state[KEY_SNAPSHOT_SURE] = False
     if done:
         st.session_state.pop(KEY_SNAPSHOT, None)
@@ -173,12 +207,15 @@ st.caption(
     "Een werkruimte bewaart de inventarissen van één gemeente of opdrachtgever als momentopnamen, "
     "bijvoorbeeld voor en na een praktijkwerkplaats. Laad een momentopname terug of vergelijk er twee."
 )
-store = safe_call(werkruimtes.store, "het openen van de database")
-if store is None:
+access = safe_call(werkruimtes.access, "het openen van de database")
+if access is None:
     st.stop()
+store = access.store
 
 st.info(
     escape_markdown(f"De gegevens worden opgeslagen {store.kind}.") + "  \n"
+    "Een werkruimte is alleen te zien voor wie hem heeft gemaakt of zijn sleutel heeft"
+    f"{' (of er met inloggen toegang toe heeft)' if werkruimtes.sign_in_configured() else ''}.  \n"
     "Contactpersonen, trekkers en namen van teamleden worden alleen bewaard als u dat bij het opslaan "
     "aanvinkt; anders bewaart de app een kopie van het bestand zonder die gegevens. Verwijderen haalt de "
     "gegevens echt weg, ook het opgeslagen bestand.",
@@ -189,7 +226,9 @@ notice = werkruimtes.take_notice()
 if notice:
     st.info(escape_markdown(notice))
 
-listed = safe_call(store.werkruimtes, "het lezen van de werkruimtes") or []
+werkruimtes.sign_in_panel()
+werkruimtes.new_key_panel()
+listed = safe_call(access.werkruimtes, "het lezen van de werkruimtes") or []
 names = [w.name for w in listed]
 active = werkruimtes.active()
 if active and active not in names:  # deleted or renamed in another session
@@ -208,11 +247,23 @@ with left:
         "al zijn gemaakt; nieuwe keuzes onder ‘Waarden toewijzen’ worden erin bewaard.",
     )
     if not names:
-        st.info("Er zijn nog geen werkruimtes. Maak er hiernaast een, bijvoorbeeld met de naam van de gemeente.")
+        st.info("In deze sessie is nog geen werkruimte open. Open er een met zijn naam en sleutel, of maak "
+                "hiernaast een nieuwe, bijvoorbeeld met de naam van de gemeente.")
+    # A form: its fields are sent with the button, also when the key was typed and Tab pressed
+    # (focus on the field's eye icon), which a lone text_input does not commit.
+    with (st.expander("Werkruimte openen met zijn sleutel", expanded=not names),
+          st.form("werkruimtes_openen_form", border=False, enter_to_submit=True)):
+        st.text_input("Naam van de werkruimte", key=KEY_OPEN_NAME, max_chars=200)
+        st.text_input("Werkruimtesleutel", key=KEY_OPEN_KEY, type="password", max_chars=60,
+                      help="De sleutel die werd getoond toen de werkruimte werd gemaakt, zoals K7QM-2XPA-….")
+        st.form_submit_button("Openen", key="werkruimtes_openen", on_click=_on_open, args=(access,),
+                              icon=":material/lock_open:")
 with right:
     st.text_input("Nieuwe werkruimte", key=KEY_NEW, placeholder="bijvoorbeeld Gemeente Wadlo")
-    st.button("Werkruimte maken", key="werkruimtes_maken", on_click=_on_create, args=(store,),
+    st.button("Werkruimte maken", key="werkruimtes_maken", on_click=_on_create, args=(access,),
               icon=":material/add:")
+    st.caption("U krijgt dan één keer de sleutel van de werkruimte te zien. Alleen wie die sleutel heeft, kan de "
+               "werkruimte openen.")
 
 info = next((w for w in listed if w.name == active), None)
 if info is not None:
@@ -222,9 +273,17 @@ if info is not None:
     top[2].metric("Toewijzingen voor nieuwe bestanden", nl_int(info.mappings),
                   help="Toewijzingen van onbekende waarden (zoals 'afronding' → uitvoering) die deze werkruimte "
                   "op elk nieuw bestand toepast.")
-    with st.expander("Naam wijzigen of werkruimte verwijderen"):
+    with st.expander("Sleutel, naam wijzigen of werkruimte verwijderen"):
+        st.caption("Een nieuwe sleutel maakt de oude ongeldig: wie de oude had, kan de werkruimte niet meer "
+                   "openen. Geef de nieuwe alleen aan wie mee mag kijken.")
+        key_buttons = st.columns(2)
+        key_buttons[0].button("Nieuwe sleutel maken", key="werkruimtes_nieuwe_sleutel", on_click=_on_new_key,
+                              args=(access, info.name), icon=":material/key:")
+        key_buttons[1].button("Sluiten in deze sessie", key="werkruimtes_sluiten", on_click=_on_forget,
+                              args=(access, info.name), icon=":material/lock:")
+        st.divider()
         st.text_input("Nieuwe naam", key=KEY_RENAME)
-        st.button("Naam wijzigen", key="werkruimtes_hernoemen", on_click=_on_rename, args=(store, info.name))
+        st.button("Naam wijzigen", key="werkruimtes_hernoemen", on_click=_on_rename, args=(access, info.name))
         st.divider()
         werkplaatsen = safe_call(lambda: wp.count_in(store, info.name), "het tellen van de werkplaatsen") or 0
         st.warning(
@@ -235,7 +294,7 @@ if info is not None:
         )
         sure = st.checkbox("Ik weet het zeker", key=KEY_DELETE_SURE)
         st.button("Werkruimte verwijderen", key="werkruimtes_verwijderen", type="primary", disabled=not sure,
-                  on_click=_on_delete, args=(store, info.name), icon=":material/delete:")
+                  on_click=_on_delete, args=(access, info.name), icon=":material/delete:")
 
 if info is None:
     st.info("Kies of maak een werkruimte om inventarissen op te slaan en te vergelijken.")
@@ -262,11 +321,11 @@ with save_right:
     )
     st.caption("Uit: zonder contactpersonen, trekkers en namen van teamleden (aanbevolen).")
     st.button("Opslaan als momentopname", key="werkruimtes_opslaan", type="primary", on_click=_on_save,
-              args=(store, info.name), icon=":material/save:")
+              args=(access, info.name), icon=":material/save:")
 
 # ------------------------------------------------------------------ snapshots
 st.header("Momentopnamen")
-snapshots = safe_call(lambda: store.snapshots(info.name), "het lezen van de momentopnamen") or []
+snapshots = safe_call(lambda: access.snapshots(info.name), "het lezen van de momentopnamen") or []
 loaded = state.loaded_snapshot()
 if loaded is not None and loaded["werkruimte"] == info.name:
     st.caption("Nu geladen in deze sessie:")
@@ -287,16 +346,16 @@ else:
         st.text_area("Duiding", key=_notes_key(chosen), height=110,
                      help="Wat de groep bij deze momentopname concludeerde; u kunt dit tijdens de werkplaats schrijven.")
         st.button("Duiding opslaan", key="werkruimtes_duiding_opslaan", on_click=_on_notes,
-                  args=(store, info.name), icon=":material/edit_note:")
+                  args=(access, info.name), icon=":material/edit_note:")
     with act_right:
-        st.button("Laden", key="werkruimtes_laden", type="primary", on_click=_on_load, args=(store, info.name),
+        st.button("Laden", key="werkruimtes_laden", type="primary", on_click=_on_load, args=(access, info.name),
                   icon=":material/upload:", help="Maakt deze momentopname de geladen inventaris: alle pagina's tonen "
                   "hem dan, met de keuzes van toen.")
         with st.expander("Momentopname verwijderen"):
             st.caption("Verwijdert deze momentopname en het opgeslagen bestand uit de database.")
             sure_snapshot = st.checkbox("Ik weet het zeker", key=KEY_SNAPSHOT_SURE)
             st.button("Momentopname verwijderen", key="werkruimtes_momentopname_verwijderen",
-                      disabled=not sure_snapshot, on_click=_on_delete_snapshot, args=(store, info.name),
+                      disabled=not sure_snapshot, on_click=_on_delete_snapshot, args=(access, info.name),
                       icon=":material/delete:")
 
 # ------------------------------------------------------------------ compare
@@ -319,7 +378,7 @@ by_label = {s.label: s for s in snapshots}
 memo_key = (str(store.url), info.name, *[(s.label, s.sha256, s.created.isoformat())
                                         for s in (by_label[label_a], by_label[label_b])])
 comparison = safe_call(
-    lambda: memo("compare", memo_key, lambda: store.compare(info.name, label_a, label_b)),
+    lambda: memo("compare", memo_key, lambda: access.compare(info.name, label_a, label_b)),
     "het vergelijken van de momentopnamen",
 )
 if comparison is None:

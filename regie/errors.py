@@ -22,11 +22,13 @@ general Dutch sentence, never the traceback.
     │   ├── UnknownWerkruimteError   no werkruimte by that name (the message lists the ones that exist)
     │   ├── UnknownSnapshotError     no snapshot by that label in the werkruimte
     │   ├── DuplicateError           a name or label is already taken
-    │   └── InvalidNameError         an empty or too long name, label or mapping
+    │   ├── InvalidNameError         an empty or too long name, label or mapping
+    │   └── AccessDeniedError        no access to that werkruimte (never says whether the name exists)
     ├── WerkplaatsError              a live werkplaats request that cannot be done
     │   ├── UnknownCodeError         no werkplaats with that code
     │   ├── WrongKeyError            the facilitator key does not fit
     │   └── ClosedError              the werkplaats no longer takes votes
+    ├── TooManyAttemptsError         too many wrong keys or codes in a short time: wait and try again
     ├── ReportOptionError            a wrong option of ``python -m regie rapport``
     └── ExportError                  an export (PowerPoint, HTML, Excel, PNG) could not be made
 """
@@ -34,6 +36,7 @@ general Dutch sentence, never the traceback.
 from __future__ import annotations
 
 __all__ = [
+    "AccessDeniedError",
     "ClosedError",
     "DuplicateError",
     "EmptyWorkbookError",
@@ -46,6 +49,7 @@ __all__ = [
     "RegieError",
     "ReportOptionError",
     "StorageError",
+    "TooManyAttemptsError",
     "UnknownCodeError",
     "UnknownSnapshotError",
     "UnknownWerkruimteError",
@@ -120,6 +124,10 @@ class InvalidNameError(WerkruimteError):
     """An empty or too long name, label or mapping."""
 
 
+class AccessDeniedError(WerkruimteError):
+    """This session may not open that werkruimte; the message never says whether the name exists."""
+
+
 class WerkplaatsError(RegieError):
     """A werkplaats request that cannot be done (unknown code, wrong key, closed)."""
 
@@ -134,6 +142,10 @@ class WrongKeyError(WerkplaatsError):
 
 class ClosedError(WerkplaatsError):
     """The werkplaats does not take votes any more."""
+
+
+class TooManyAttemptsError(RegieError):
+    """Too many wrong werkruimte keys, werkplaats codes or facilitator keys in a short time."""
 
 
 class ReportOptionError(RegieError):

@@ -199,3 +199,47 @@ def test_namen_verbergen_switch_in_the_sidebar() -> None:
     at.switch_page(page.file).run()
     assert at.toggle(key=HIDE_NAMES_KEY).value is True, "the switch must survive a page switch"
     assert _names_shown(at) == []
+
+
+@pytest.fixture
+def database(tmp_path, monkeypatch: pytest.MonkeyPatch) -> str:
+    from regie.storage import ENV_URL
+
+    url = f"sqlite:///{tmp_path / 'regie.sqlite3'}"
+    monkeypatch.setenv(ENV_URL, url)
+    return url
+
+
+def _a_werkplaats(url: str) -> str:
+    from regie.instruments import werkplaats as wp
+    from regie.storage import Store
+
+    with Store(url) as store:
+        store.create_werkruimte_with_key("Wadlo")
+        return wp.start(store, "Wadlo", "Werkplaats", [], scan_included=True, source="voorbeeld").code
+
+
+def test_a_participant_session_reaches_nothing_but_the_vote(database: str) -> None:
+    from regie.instruments import werkplaats as wp
+
+    code = _a_werkplaats(database)
+    at = app_test()
+    at.query_params[wp.PARAM_CODE] = code
+    at.run()
+    assert not at.exception, exceptions(at)
+    assert [t.value for t in at.title] == ["Werkplaats"] and [h.value for h in at.header] == ["Zelfscan"]
+    assert not at.sidebar.multiselect and not at.sidebar.toggle and not at.sidebar.text, "no sidebar"
+    assert not at.get("page_link"), "no navigation"
+    # no other page is registered in this session: no address leads anywhere but the vote
+    at.query_params.pop(wp.PARAM_CODE, None)
+    for page in PAGES:
+        if page.stem != "werkplaats":
+            with pytest.raises(ValueError, match=r"Known pages: \['Werkplaats', '[^,]*pages/werkplaats.py'\]"):
+                at.switch_page(page.file)
+    at.run()
+    assert [t.value for t in at.title] == ["Werkplaats"] and at.button(key="werkplaats_scan_versturen")
+    # stopping gives the ordinary app back (where this session has no werkruimte open)
+    at.button(key="werkplaats_stoppen_meedoen").click().run()
+    assert not at.exception, exceptions(at)
+    assert [t.value for t in at.title] == ["Werkplaats"] and next(h.value for h in at.header) == "Meedoen"
+    assert at.sidebar.multiselect, "the sidebar is back"

@@ -173,7 +173,9 @@ def test_facilitator_and_two_participants(server: StreamlitServer, browser: Any,
     assert_clean(facilitator)
     code = metric_value(facilitator, "Code voor de deelnemers")
     assert len(code) == wp.CODE_LENGTH and set(code) <= set(wp.CODE_ALPHABET)
-    join_link = facilitator.locator('[data-testid="stCode"]').first.inner_text().strip()
+    werkruimte_key = facilitator.locator('[data-testid="stCode"]').first.inner_text().strip()
+    assert re.fullmatch(r"[A-Z2-9]{4}(-[A-Z2-9]{4}){4}", werkruimte_key), "the new werkruimte's key, shown once"
+    join_link = facilitator.locator('[data-testid="stCode"]', has_text="werkplaats?code=").first.inner_text().strip()
     assert join_link == f"{server.url}/werkplaats?code={code}"
     assert "sleutel" not in facilitator.url and "code=" not in facilitator.url
     assert facilitator.get_by_text("Werkplaats <b>12</b> november — werkruimte Gemeente Wadlo").count() == 1
@@ -198,6 +200,7 @@ def test_facilitator_and_two_participants(server: StreamlitServer, browser: Any,
         assert tab.get_by_text("U doet anoniem mee", exact=False).count() == 1
         assert tab.locator('[data-testid="stMetric"]').count() == 0, "a participant sees no counts"
         assert tab.locator(".js-plotly-plot").count() == 0, "a participant sees no results"
+        shot(tab, f"2_deelnemer_{name}_geopend")
         for question, index, role in votes:
             choose_in_group(tab, question, index, role)
         act(tab, lambda tab=tab: tab.get_by_role("button", name="Stemmen versturen").click())
@@ -244,12 +247,37 @@ def test_facilitator_and_two_participants(server: StreamlitServer, browser: Any,
 
     # the database agrees, and voting is closed for the participants
     with Store(database) as store:
-        key = facilitator.locator('[data-testid="stCode"]').nth(1).text_content().strip().split("sleutel=")[-1]
+        key = facilitator.locator('[data-testid="stCode"]', has_text="sleutel=").first.text_content().strip() \
+            .split("sleutel=")[-1]
         results = wp.results(store, code, key)
     assert results.participants == 2 and int(results.votes["count"].sum()) == 6
-    open_url(participants["A"], join_link)
-    assert participants["A"].get_by_text("De stemming is gesloten").count() == 1
-    assert participants["A"].locator(".js-plotly-plot").count() == 0
+    # the phones update by themselves (no tap, no reload)
+    for tab in participants.values():
+        tab.get_by_text("De stemming is gesloten", exact=False).wait_for(timeout=30_000)
+        assert tab.locator(".js-plotly-plot").count() == 0
+        assert tab.locator('[data-testid="stSidebar"]').count() == 0, "a participant has no navigation"
+        assert tab.locator('[data-testid="stSidebarNav"], [data-testid="stSidebarCollapsedControl"]').count() == 0
     shot(participants["A"], "5_deelnemer_gesloten")
-    for tab in (facilitator, *participants.values()):
+
+    # ------------------------------------------------ an outsider (another browser) sees no werkruimte
+    outsider = new_tab(browser)
+    open_url(outsider, server.url + "/werkruimtes")
+    assert outsider.get_by_text("In deze sessie is nog geen werkruimte open", exact=False).count() == 1
+    assert outsider.get_by_text("Gemeente Wadlo", exact=False).count() == 0
+    outsider.locator('input[aria-label="Naam van de werkruimte"]').fill("Gemeente Wadlo")
+    outsider.locator('input[aria-label="Werkruimtesleutel"]').fill("AAAA-BBBB-CCCC-DDDD-EEEE")
+    act(outsider, lambda: outsider.get_by_role("button", name="Openen").click())
+    outsider.get_by_text("de naam of de sleutel klopt niet", exact=False).wait_for(timeout=30_000)
+    assert outsider.get_by_text(".sqlite3", exact=False).count() == 0, "no database path"
+    shot(outsider, "6_buitenstaander")
+    # with the key (which the facilitator saved) it opens
+    outsider.locator('input[aria-label="Naam van de werkruimte"]').fill("gemeente wadlo")
+    outsider.locator('input[aria-label="Werkruimtesleutel"]').fill(werkruimte_key)
+    outsider.locator('input[aria-label="Werkruimtesleutel"]').press("Tab")  # focus on the eye icon: the form still sends it
+    outsider.wait_for_function("k => document.querySelector('input[aria-label=\"Werkruimtesleutel\"]').value === k",
+                               arg=werkruimte_key)
+    act(outsider, lambda: outsider.get_by_role("button", name="Openen").click())
+    shot(outsider, "7_buitenstaander_met_sleutel")
+    outsider.get_by_text("Werkruimte 'Gemeente Wadlo' is geopend", exact=False).wait_for(timeout=30_000)
+    for tab in (facilitator, outsider, *participants.values()):
         tab.context.close()

@@ -175,3 +175,24 @@ def test_the_example_round_trips_through_the_cli(tmp_path: Path) -> None:
     result = json.loads(cli(url, "vergelijk", "--werkruimte", "Wadlo", "voor", "na", "--json").stdout)
     assert result["projects_added"] == result["projects_removed"] == result["projects_changed"] == []
     assert result["a"]["counts"] == analyse(map_inventory(read_workbook(EXAMPLE)))["counts"]
+
+
+def test_the_owner_gives_a_werkruimte_a_new_key(db_url: str, files: dict[str, Path]) -> None:
+    from regie.storage import Store
+    from regie.storage.access import Access
+
+    assert cli(db_url, "opslaan", str(files["voor"]), "--werkruimte", "Wadlo", "--label", "voor").returncode == 0
+    assert json.loads(cli(db_url, "lijst", "--json").stdout)["werkruimtes"][0]["sleutel"] is False
+    first = cli(db_url, "sleutel", "--werkruimte", "wadlo", "--json")
+    assert first.returncode == 0, first.stderr
+    key = json.loads(first.stdout)["sleutel"]
+    second = cli(db_url, "sleutel", "--werkruimte", "Wadlo")
+    assert second.returncode == 0 and "Nieuwe sleutel voor werkruimte 'Wadlo'" in second.stdout
+    newest = second.stdout.split(": ", 1)[1].split()[0]
+    assert json.loads(cli(db_url, "lijst", "--json").stdout)["werkruimtes"][0]["sleutel"] is True
+    with Store(db_url) as store:
+        assert Access(store, set()).open("Wadlo", newest).name == "Wadlo"
+        with pytest.raises(Exception, match="de naam of de sleutel klopt niet"):
+            Access(store, set()).open("Wadlo", key)
+    unknown = cli(db_url, "sleutel", "--werkruimte", "Veenland")
+    assert unknown.returncode == 2 and "Veenland" in unknown.stderr and "Traceback" not in unknown.stderr

@@ -16,6 +16,7 @@ from werkplaats_fixtures import inventory_xlsx
 
 from regie.instruments import werkplaats as wp
 from regie.storage import ENV_URL, Store
+from regie.ui import keys
 
 PAGE = ROOT / "pages" / "werkplaats.py"
 NOW, SHOULD = wp.QUESTION_NOW, wp.QUESTION_SHOULD
@@ -82,6 +83,11 @@ def answer(at: AppTest, answers: dict[str, str]) -> AppTest:
     return ok(at.button(key="werkplaats_scan_versturen").click().run())
 
 
+def links(at: AppTest) -> list[str]:
+    """The werkplaats links shown (the participant's, then the facilitator's)."""
+    return [c.value for c in at.code if "werkplaats?" in c.value]
+
+
 def item_ids(url: str, code: str) -> list[int]:
     with Store(url) as store:
         return [i.id for i in wp.get(store, code).items]
@@ -103,8 +109,8 @@ def test_a_whole_werkplaats(url: str) -> None:
     host = start(facilitator((inventory_xlsx(), "werkplaats.xlsx")), ["id:p1", "id:p2"], title="Werkplaats 12 november")
     code = started(host)["code"]
     assert metrics(host)["Code voor de deelnemers"] == code
-    assert host.code[0].value == f"werkplaats?code={code}"
-    assert f"sleutel={started(host)['key']}" in host.code[1].value
+    assert links(host)[0] == f"werkplaats?code={code}"
+    assert f"sleutel={started(host)['key']}" in links(host)[1]
     assert {k: metrics(host)[k] for k in ("Deelnemers", "Zelfscan ingevuld", "Stemmen")} == {
         "Deelnemers": "0", "Zelfscan ingevuld": "0", "Stemmen": "0"}
     assert not host.get("plotly_chart")
@@ -122,22 +128,28 @@ def test_a_whole_werkplaats(url: str) -> None:
     assert "3 stemmen opgeslagen. Dank u wel!" in messages(alice, "success")
     answer(alice, {"L1": "ja", "L2": "nee"})
     assert "2 antwoorden opgeslagen. Dank u wel!" in messages(alice, "success")
-    alice_id = alice.query_params[wp.PARAM_PARTICIPANT]
+    alice_id = alice.session_state[keys.PARTICIPANT][code]
     assert wp.valid_participant(alice_id)
+    assert wp.PARAM_PARTICIPANT not in alice.query_params, "the participant's id never travels in the link"
 
     bob = participant(code)
-    assert bob.query_params[wp.PARAM_PARTICIPANT] != alice_id
+    assert bob.session_state[keys.PARTICIPANT][code] != alice_id
     vote(bob, {(visie, NOW): "regisseur", (uitvoering, SHOULD): "onbekend"})
     vote(bob, {(visie, NOW): "facilitator"})  # changes his mind: replaces, still one vote
 
-    # alice reloads the page (a new session) with her own link: the same participant, her votes shown
-    again = participant(code, **{wp.PARAM_PARTICIPANT: alice_id})
-    assert again.radio(key=f"werkplaats_stem_{visie}_{SHOULD}").value == "partner"
-    assert again.radio(key="werkplaats_scan_L2").value == "nee"
+    # alice's page reruns (the phone refreshes within her session): the same participant, her votes shown
+    ok(alice.run())
+    assert alice.radio(key=f"werkplaats_stem_{visie}_{SHOULD}").value == "partner"
+    assert alice.radio(key="werkplaats_scan_L2").value == "nee"
+    # an old-style link carrying her id gives a stranger a new, empty participant: nobody can overwrite her votes
+    stranger = participant(code, **{wp.PARAM_PARTICIPANT: alice_id})
+    assert stranger.session_state[keys.PARTICIPANT][code] != alice_id
+    assert wp.PARAM_PARTICIPANT not in stranger.query_params
+    assert stranger.radio(key=f"werkplaats_stem_{visie}_{SHOULD}").value is None
 
     ok(host.run())
     assert {k: metrics(host)[k] for k in ("Deelnemers", "Zelfscan ingevuld", "Stemmen")} == {
-        "Deelnemers": "2", "Zelfscan ingevuld": "1", "Stemmen": "5"}
+        "Deelnemers": "3", "Zelfscan ingevuld": "1", "Stemmen": "5"}  # alice, bob, the stranger
     progress = host.dataframe[-1].value
     assert progress["Speelt nu"].tolist() == [2, 1, 0] and progress["Zou moeten"].tolist() == [1, 0, 1]
     assert not host.get("plotly_chart"), "no result before the reveal"
@@ -156,7 +168,8 @@ def test_a_whole_werkplaats(url: str) -> None:
     closed = participant(code)
     assert any("De stemming is gesloten" in m for m in messages(closed, "info"))
     assert not closed.radio and not closed.get("plotly_chart")
-    assert not participant(code, **{wp.PARAM_PARTICIPANT: alice_id}).radio
+    ok(alice.run())
+    assert not alice.radio, "alice's own session shows the reveal notice, not the questions"
 
     ok(host.button(key="werkplaats_verbergen").click().run())
     assert not host.get("plotly_chart") and metrics(host)["Stemmen"] == "5"
@@ -176,7 +189,7 @@ def test_the_facilitator_link_opens_the_facilitator_view_in_another_session(url:
 
 def test_a_wrong_key_gives_no_access(url: str) -> None:
     host = start(facilitator(), ["id:p01"])
-    other = start(facilitator(), ["id:p02"])
+    other = start(facilitator(), ["id:p02"], werkruimte="Veenland")
     stranger = AppTest.from_file(str(PAGE), default_timeout=60)
     stranger.query_params[wp.PARAM_CODE] = started(host)["code"]
     stranger.query_params[wp.PARAM_KEY] = started(other)["key"]
@@ -224,22 +237,34 @@ def test_zelfscan_only_and_votes_only(url: str) -> None:
     code = started(start(facilitator(), []))["code"]
     at = participant(code)
     assert [h.value for h in at.header] == ["Zelfscan"]
-    code = started(start(facilitator(), ["id:p01"], scan=False))["code"]
+    code = started(start(facilitator(), ["id:p01"], scan=False, werkruimte="Veenland"))["code"]
     assert [h.value for h in participant(code).header] == ["Stemmen"]
-    at = start(facilitator(), [], scan=False)
+    at = start(facilitator(), [], scan=False, werkruimte="Zandmeer")
     assert any("niets te vragen" in m for m in messages(at, "error"))
 
 
-def test_an_existing_werkruimte_is_chosen(url: str) -> None:
+def test_an_existing_werkruimte_is_chosen_only_with_access(url: str) -> None:
     with Store(url) as store:
-        store.create_werkruimte("Veenland")
-        store.create_werkruimte("Wadlo")
-    at = facilitator(regie_werkruimte="Wadlo")
+        veenland = store.create_werkruimte_with_key("Veenland")[0]
+        wadlo = store.create_werkruimte_with_key("Wadlo")[0]
+    outsider = facilitator(regie_werkruimte="Wadlo")
+    assert not any(w.key == "werkplaats_werkruimte" for w in outsider.selectbox), "no werkruimte listed"
+    at = facilitator(regie_werkruimte="Wadlo", regie_toegang={veenland.id, wadlo.id})
     assert at.selectbox(key="werkplaats_werkruimte").options == ["Veenland", "Wadlo"]
     assert at.selectbox(key="werkplaats_werkruimte").value == "Wadlo"
     at = start(at, ["id:p01"])
     with Store(url) as store:
         assert wp.get(store, started(at)["code"]).werkruimte == "Wadlo"
+
+
+def test_starting_makes_a_werkruimte_with_a_key_shown_once(url: str) -> None:
+    at = start(facilitator(), ["id:p01"], werkruimte="Nieuwland")
+    shown = [c.value for c in at.code]
+    with Store(url) as store:
+        [info] = store.werkruimtes()
+        assert info.name == "Nieuwland" and info.has_key
+    assert info.id in at.session_state[keys.ACCESS]
+    assert any(re.fullmatch(r"[A-Z2-9]{4}(-[A-Z2-9]{4}){4}", value) for value in shown), shown
 
 
 def test_delete_the_werkplaats_with_confirmation(url: str) -> None:
@@ -308,7 +333,7 @@ def test_the_participant_link_uses_the_public_address_with_a_qr_code(
     monkeypatch.setenv(wp.ENV_PUBLIC_URL, public)
     host = start(facilitator((inventory_xlsx(), "werkplaats.xlsx")), ["id:p1"], title="Met QR")
     code = started(host)["code"]
-    assert host.code[0].value == f"{public}/werkplaats?code={code}"
+    assert links(host)[0] == f"{public}/werkplaats?code={code}"
     warnings = [w.value for w in host.warning if "alleen op deze computer" in w.value]
     assert bool(warnings) is warned
     assert host.get("image"), "the QR code is shown"

@@ -87,7 +87,7 @@ def test_an_empty_database(url: str) -> None:
     assert "regie.sqlite3" not in where and "/" not in where.split("app.")[0], "the server's path is never shown"
     assert "alleen bewaard als u dat bij het opslaan aanvinkt" in where
     assert "Verwijderen haalt de gegevens echt weg" in where
-    assert any("nog geen werkruimtes" in m for m in messages(at, "info"))
+    assert any("In deze sessie is nog geen werkruimte open" in m for m in messages(at, "info"))
     assert at.selectbox(key="werkruimtes_kies").options == ["— geen —"]
     assert not at.get("plotly_chart")
 
@@ -243,12 +243,14 @@ def test_a_werkruimte_deleted_elsewhere_is_no_longer_active(url: str) -> None:
     assert at.selectbox(key="werkruimtes_kies").value == "— geen —"
 
 
-def mapping_script(name: str, data: bytes) -> None:
-    """Run as an app: upload while a werkruimte is active, then map a value in the review."""
+def mapping_script(name: str, data: bytes, granted: list[int]) -> None:
+    """Run as an app: upload while a werkruimte is active (opened with its key: ``granted``), then map a value
+    in the review."""
     import streamlit as st
 
-    from regie.ui import state, werkruimtes
+    from regie.ui import keys, state, werkruimtes
 
+    st.session_state.setdefault(keys.ACCESS, set(granted))
     werkruimtes.set_active(name)
     if "done" not in st.session_state:
         st.session_state["done"] = True
@@ -261,13 +263,25 @@ def mapping_script(name: str, data: bytes) -> None:
 def test_the_werkruimte_mappings_go_with_the_next_upload(url: str) -> None:
     with Store(url) as store:
         store.save_snapshot(NAME, "voor", fx.numbered_xlsx(3), "voor.xlsx", value_mappings={"fase": {"afronding": "uitvoering"}})
-    at = AppTest.from_function(mapping_script, args=(NAME, fx.numbered_xlsx(5, "b")), default_timeout=60)
+        [info] = store.werkruimtes()
+    at = AppTest.from_function(mapping_script, args=(NAME, fx.numbered_xlsx(5, "b"), [info.id]), default_timeout=60)
     ok(at.run())
     assert at.session_state["error"] is None
     assert at.session_state["applied"] == {"fase": {"afronding": "uitvoering"}}
     assert "1 toewijzing van werkruimte 'Gemeente Wadlo' toegepast op het nieuwe bestand." in texts(at)
     with Store(url) as store:
         assert store.mappings_for(NAME) == {"fase": {"afronding": "uitvoering"}, "rol": {"trekker": "regisseur"}}
+
+
+def test_a_werkruimte_without_access_gives_no_mappings(url: str) -> None:
+    with Store(url) as store:
+        store.save_snapshot(NAME, "voor", fx.numbered_xlsx(3), "voor.xlsx", value_mappings={"fase": {"afronding": "uitvoering"}})
+    at = AppTest.from_function(mapping_script, args=(NAME, fx.numbered_xlsx(5, "b"), []), default_timeout=60)
+    ok(at.run())
+    assert at.session_state["applied"] == {}, "another gemeente's mappings are not applied"
+    assert any("U heeft geen toegang" in t for t in texts(at))
+    with Store(url) as store:
+        assert store.mappings_for(NAME) == {"fase": {"afronding": "uitvoering"}}, "and nothing is written to it"
 
 
 def test_hostile_names_stay_text(url: str) -> None:
@@ -289,3 +303,60 @@ def test_an_unreachable_database_is_a_dutch_error(monkeypatch: pytest.MonkeyPatc
     at = ok(run())
     assert any("De databaseserver antwoordt niet" in m for m in messages(at, "error"))
     assert "geheim" not in " ".join(messages(at, "error"))
+
+
+def open_with_key(at: AppTest, name: str, key: str) -> AppTest:
+    at.text_input(key="werkruimtes_open_naam").input(name)
+    at.text_input(key="werkruimtes_open_sleutel").input(key)
+    return ok(at.button(key="werkruimtes_openen").click().run())
+
+
+def test_creating_shows_the_key_once(url: str) -> None:
+    at = create(run())
+    [key] = [c.value for c in at.code]
+    assert re.fullmatch(r"[A-Z2-9]{4}(-[A-Z2-9]{4}){4}", key)
+    assert any("Hij wordt maar één keer getoond" in m for m in messages(at, "warning"))
+    ok(at.button(key="werkruimtes_sleutel_bewaard").click().run())
+    assert not at.code, "gone once the user says it is saved"
+    with Store(url) as store:
+        [stored] = store.werkruimtes()
+        assert stored.has_key
+        assert key not in str(store.engine.connect().execute(sa.text("SELECT key_hash FROM werkruimtes")).all())
+
+
+def test_an_outsider_sees_no_werkruimte_and_opens_one_only_with_its_key(url: str) -> None:
+    with Store(url) as store:
+        _info, key = store.create_werkruimte_with_key(NAME)
+        store.save_snapshot(NAME, "voor", fx.voor_xlsx(), "voor.xlsx")
+        store.create_werkruimte_with_key("Veenland")
+    outsider = ok(run(regie_werkruimte=NAME))  # even an active name in the session gives nothing
+    assert outsider.selectbox(key="werkruimtes_kies").options == ["— geen —"]
+    assert not outsider.dataframe and "voor.xlsx" not in str([d.value for d in outsider.dataframe])
+    wrong = open_with_key(outsider, NAME, "AAAA-BBBB-CCCC-DDDD-EEEE")
+    unknown = open_with_key(ok(run()), "Bestaat Niet", "AAAA-BBBB-CCCC-DDDD-EEEE")
+    assert messages(wrong, "error") == messages(unknown, "error") != []
+    assert "Veenland" not in " ".join(messages(unknown, "error")), "no list of what exists"
+    assert wrong.selectbox(key="werkruimtes_kies").options == ["— geen —"]
+    opened = open_with_key(ok(run()), NAME.lower(), key.lower().replace("-", " "))
+    assert opened.selectbox(key="werkruimtes_kies").options == ["— geen —", NAME]
+    assert opened.selectbox(key="werkruimtes_kies").value == NAME
+    assert opened.dataframe[0].value["Label"].tolist() == ["voor"]
+    assert "regie.sqlite3" not in " ".join(m for kind in ("info", "caption", "error") for m in messages(opened, kind))
+
+
+def test_trying_keys_is_limited_per_session(url: str) -> None:
+    with Store(url) as store:
+        _info, key = store.create_werkruimte_with_key(NAME)
+    at = ok(run())
+    for _ in range(5):
+        open_with_key(at, NAME, "AAAA-BBBB-CCCC-DDDD-EEEE")
+    open_with_key(at, NAME, key)
+    assert any("Te veel mislukte pogingen" in m for m in messages(at, "error"))
+    assert at.selectbox(key="werkruimtes_kies").options == ["— geen —"], "not even the right key, for now"
+
+
+def test_closing_a_werkruimte_in_the_session(url: str) -> None:
+    at = create(run())
+    at.button(key="werkruimtes_sleutel_bewaard").click().run()
+    ok(at.button(key="werkruimtes_sluiten").click().run())
+    assert at.selectbox(key="werkruimtes_kies").options == ["— geen —"]

@@ -1,4 +1,8 @@
-"""``python -m regie werkruimte opslaan|lijst|vergelijk|verwijder``: werkruimtes and snapshots.
+"""``python -m regie werkruimte opslaan|lijst|vergelijk|verwijder|sleutel``: werkruimtes and snapshots.
+
+Whoever runs the CLI has the database and is its owner: no werkruimte key is asked. ``sleutel`` gives a
+werkruimte a new key (printed once; the old key stops working for new sessions), the way to hand a
+werkruimte made here, or from before keys existed, to the app's users.
 
 The database is the one of ``REGIE_DATABASE_URL``, else the SQLite file in the user's data
 directory. Unknown werkruimtes and labels end with exit 2 and a message that lists what exists.
@@ -51,6 +55,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     delete.add_argument("--werkruimte", required=True, metavar="NAAM")
     delete.add_argument("--label", metavar="LABEL", help="alleen deze momentopname")
 
+    key = actions.add_parser("sleutel", help="geef een werkruimte een nieuwe sleutel (de oude vervalt)")
+    key.add_argument("--werkruimte", required=True, metavar="NAAM")
+    key.add_argument("--json", action="store_true", help="geef het resultaat als JSON")
+
 
 def run(args: argparse.Namespace) -> int:
     """Run one action; exit code 0 (errors are RegieErrors, exit 2 in :mod:`regie.cli`)."""
@@ -63,7 +71,20 @@ def run(args: argparse.Namespace) -> int:
             return _list(store, args)
         if args.actie == "vergelijk":
             return _compare(store, args)
+        if args.actie == "sleutel":
+            return _new_key(store, args)
         return _delete(store, args)
+
+
+def _new_key(store: Any, args: argparse.Namespace) -> int:
+    name = store.werkruimte(args.werkruimte).name
+    key = store.new_key(name)
+    if args.json:
+        _print_json({"werkruimte": name, "sleutel": key})
+        return 0
+    print(f"Nieuwe sleutel voor werkruimte '{name}': {key}\n"
+          "Bewaar hem nu (hij wordt niet nog eens getoond); de oude sleutel werkt niet meer in nieuwe sessies.")
+    return 0
 
 
 def _print_json(value: Any) -> None:
@@ -123,7 +144,8 @@ def _list(store: Any, args: argparse.Namespace) -> int:
     items = store.snapshots(args.werkruimte)
     if args.json:
         listed = [
-            {"naam": w.name, "aangemaakt": w.created.isoformat(), "snapshots": w.snapshots, "koppelingen": w.mappings}
+            {"naam": w.name, "aangemaakt": w.created.isoformat(), "snapshots": w.snapshots, "koppelingen": w.mappings,
+             "sleutel": w.has_key}
             for w in store.werkruimtes()
             if args.werkruimte is None or w.name.casefold() == " ".join(args.werkruimte.split()).casefold()
         ]

@@ -158,11 +158,28 @@ def _v4(conn: Connection) -> None:
         meta.tables[name].create(conn)
 
 
+def _v5(conn: Connection) -> None:
+    """Access: a werkruimte key per werkruimte (only its scrypt hash) and the failed attempts that rate-limit
+    keys and codes. Werkruimtes of earlier versions get no key: only the server's owner (the CLI, or sign-in
+    with an access list) reaches them until the owner gives them one (``werkruimte sleutel``)."""
+    conn.exec_driver_sql("ALTER TABLE werkruimtes ADD COLUMN key_hash VARCHAR(200)")
+    meta = sa.MetaData()
+    attempts = sa.Table(
+        "access_attempts", meta,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("scope", sa.String(100), nullable=False),
+        sa.Column("at", sa.DateTime, nullable=False),
+    )
+    sa.Index("ix_access_attempts_scope_at", attempts.c.scope, attempts.c.at)
+    attempts.create(conn)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "werkruimtes, momentopnamen, bestanden en waardekoppelingen", _v1),
     (2, "duiding en keuze persoonsgegevens per momentopname", _v2),
     (3, "kerncijfers per momentopname", _v3),
     (4, "werkplaatsen: vragen, anonieme deelnemers, stemmen en zelfscan-antwoorden", _v4),
+    (5, "toegang: werkruimtesleutels (alleen als scrypt-hash) en mislukte pogingen", _v5),
 )
 """(version, what it adds, step) in order."""
 

@@ -1,7 +1,9 @@
 """The tables as they are at the latest schema version (queries use these; migrations build them).
 
 ``werkruimtes``
-    one per gemeente or client: ``name`` as typed, ``name_key`` (case/space-insensitive, unique).
+    one per gemeente or client: ``name`` as typed, ``name_key`` (case/space-insensitive, unique),
+    ``key_hash`` (v5: the scrypt hash of the werkruimte key, :mod:`regie.storage.access`; NULL: no key,
+    only the server's owner or a signed-in user on the access list reaches it).
 ``snapshots``
     a saved inventory of a werkruimte: ``label`` (unique per werkruimte, case-insensitive),
     ``created_at`` (UTC), ``file_name``, ``sha256`` of the uploaded file, the review choices
@@ -27,6 +29,9 @@
     vote replaces the old one; the primary key counts everyone once).
 ``werkplaats_scan``
     zelfscan answers: one row per werkplaats, participant and scan item.
+``access_attempts`` (v5)
+    failed attempts (a wrong werkruimte key, werkplaats code or facilitator key) per ``scope`` (a hashed
+    werkruimte name, a session, a client address) and time: the rate limit counts them.
 ``schema_version``
     one row per applied migration.
 """
@@ -49,6 +54,15 @@ werkruimtes = sa.Table(
     sa.Column("name", sa.String(200), nullable=False),
     sa.Column("name_key", sa.String(200), nullable=False, unique=True),
     sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("key_hash", sa.String(200), nullable=True),
+)
+
+access_attempts = sa.Table(
+    "access_attempts", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("scope", sa.String(100), nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Index("ix_access_attempts_scope_at", "scope", "at"),
 )
 
 snapshots = sa.Table(

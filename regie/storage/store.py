@@ -30,7 +30,7 @@ from regie.mapping import REVIEWABLE, map_inventory
 from regie.model import Inventory
 from regie.reading import read_workbook
 from regie.storage import engine as db
-from regie.storage import migrations
+from regie.storage import keys, migrations
 from regie.storage.sanitise import Removed, strip_personal_data
 from regie.storage.schema import snapshot_files, snapshots, werkruimte_mappings, werkruimtes
 
@@ -60,6 +60,10 @@ class WerkruimteInfo:
     last_saved: dt.datetime | None
     mappings: int
     """Number of value mappings applied to the next upload."""
+    id: int = 0
+    """The database id (access is granted per id, so a rename keeps it)."""
+    has_key: bool = False
+    """True when the werkruimte has a werkruimte key (:mod:`regie.storage.access`)."""
 
 
 @dataclass(frozen=True)
@@ -343,13 +347,15 @@ class Store:
                 .group_by(werkruimte_mappings.c.werkruimte_id).subquery()
             )
             rows = conn.execute(
-                sa.select(werkruimtes.c.name, werkruimtes.c.created_at, counts.c.n, counts.c.last, maps.c.m)
+                sa.select(werkruimtes.c.id, werkruimtes.c.name, werkruimtes.c.created_at, werkruimtes.c.key_hash,
+                          counts.c.n, counts.c.last, maps.c.m)
                 .outerjoin(counts, counts.c.werkruimte_id == werkruimtes.c.id)
                 .outerjoin(maps, maps.c.werkruimte_id == werkruimtes.c.id)
                 .order_by(werkruimtes.c.name_key)
             ).all()
             return [
-                WerkruimteInfo(r.name, _aware(r.created_at), int(r.n or 0), _aware_or_none(r.last), int(r.m or 0))
+                WerkruimteInfo(r.name, _aware(r.created_at), int(r.n or 0), _aware_or_none(r.last), int(r.m or 0),
+                               int(r.id), r.key_hash is not None)
                 for r in rows
             ]
 
@@ -374,6 +380,34 @@ class Store:
 
         self._write(work, duplicate=f"Er is al een werkruimte '{name}'. Kies een andere naam.")
         return self.werkruimte(name)
+
+    def create_werkruimte_with_key(self, name: str) -> tuple[WerkruimteInfo, str]:
+        """A new, empty werkruimte with a fresh werkruimte key, in one transaction; returns the key once
+        (only its scrypt hash is stored). :class:`DuplicateError` when the name is taken."""
+        name = clean_name(name)
+        key = keys.new_key()
+        hashed = keys.hash_key(key)
+
+        def work(conn: Connection) -> None:
+            if self._find_werkruimte_id(conn, name) is not None:
+                raise DuplicateError(f"Er is al een werkruimte '{name}'. Kies een andere naam.")
+            conn.execute(werkruimtes.insert().values(name=name, name_key=name_key(name), created_at=_utcnow(),
+                                                     key_hash=hashed))
+
+        self._write(work, duplicate=f"Er is al een werkruimte '{name}'. Kies een andere naam.")
+        return self.werkruimte(name), key
+
+    def new_key(self, name: str) -> str:
+        """Give a werkruimte a fresh key (the old one stops working); returns it once."""
+        key = keys.new_key()
+        hashed = keys.hash_key(key)
+
+        def work(conn: Connection) -> None:
+            werkruimte_id = self._werkruimte_id(conn, name)
+            conn.execute(werkruimtes.update().where(werkruimtes.c.id == werkruimte_id).values(key_hash=hashed))
+
+        self._write(work)
+        return key
 
     def rename_werkruimte(self, name: str, new_name: str) -> WerkruimteInfo:
         """Give a werkruimte another name (its snapshots stay)."""
