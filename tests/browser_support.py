@@ -18,6 +18,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -164,13 +165,42 @@ def running_server(**kwargs: Any) -> Iterator[StreamlitServer]:
 # --------------------------------------------------------------------------------------------
 
 
-def new_page(browser: Any) -> Any:
-    """A fresh browser context (= a fresh Streamlit session) with the idle counter installed."""
-    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+def new_page(browser: Any, **context_options: Any) -> Any:
+    """A fresh browser context (= a fresh Streamlit session) with the idle counter installed and every
+    request it makes recorded (see :func:`foreign_requests`)."""
+    options = {"viewport": VIEWPORT, "accept_downloads": True, **context_options}
+    context = browser.new_context(**options)
     context.add_init_script(IDLE_SCRIPT)
+    record_requests(context)
     page = context.new_page()
     page.set_default_timeout(RUN_TIMEOUT_MS)
     return page
+
+
+def record_requests(context: Any) -> list[str]:
+    """Record the URL of every request of every page of ``context`` (also websockets and service workers)
+    in ``context.requested``; returns that list."""
+    requested: list[str] = []
+    context.requested = requested
+    context.on("request", lambda request: requested.append(request.url))
+    context.on("page", lambda page: page.on("websocket", lambda ws: requested.append(ws.url)))
+    for page in context.pages:
+        page.on("websocket", lambda ws: requested.append(ws.url))
+    return requested
+
+
+def foreign_requests(page: Any, base_url: str) -> list[str]:
+    """The requests of ``page``'s context to any host other than the app's own (``base_url``); ``data:``
+    and ``blob:`` URLs are made in the browser itself and do not leave it."""
+    own = urllib.parse.urlsplit(base_url).netloc
+    found = []
+    for url in getattr(page.context, "requested", None) or []:
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme in ("data", "blob", "about"):
+            continue
+        if parts.netloc != own:
+            found.append(url)
+    return found
 
 
 def runs(page: Any) -> int:

@@ -17,14 +17,13 @@ from typing import Any
 
 import pytest
 from browser_support import (
-    IDLE_SCRIPT,
-    RUN_TIMEOUT_MS,
     StreamlitServer,
     act,
     choose,
     clear_filter,
     exception_count,
     exception_texts,
+    foreign_requests,
     heading,
     launch,
     metric_value,
@@ -107,6 +106,7 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     """A fresh session; records dialogs (there must be none) and screenshots a failed test."""
     tab = recording_dialogs(new_page(browser))
     yield tab
+    foreign = foreign_requests(tab, str(request.getfixturevalue("server").url))
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -116,6 +116,7 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
         except Exception as exc:  # the screenshot must not hide the real failure
             print(f"screenshot failed: {exc}")
     tab.context.close()
+    assert not foreign, f"the browser asked another host than the app's own: {foreign[:5]}"
 
 
 
@@ -171,6 +172,8 @@ def test_a_deep_link_as_the_first_request_gets_the_router(browser: Any) -> None:
                 assert not tab.dialogs
                 violations = axe_violations(tab)
                 assert not violations, f"{page_info.stem}: {violations}"
+                foreign = foreign_requests(tab, fresh.url)
+                assert not foreign, f"{page_info.stem} asked another host than the app's own: {foreign[:5]}"
         finally:
             for _, tab in tabs:
                 tab.context.close()
@@ -287,10 +290,8 @@ def test_the_validation_report_download_defuses_formulas(server: StreamlitServer
 def test_presenting_fills_the_screen_and_steps_with_the_keyboard(server: StreamlitServer, browser: Any) -> None:
     """Presentation mode at 1280×720: no sidebar, no scrolling, the keys a presenter's clicker sends
     step through the views, F gives full screen, and the view shown is kept across pages."""
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    context.add_init_script(IDLE_SCRIPT)
-    tab = context.new_page()
-    tab.set_default_timeout(RUN_TIMEOUT_MS)
+    tab = new_page(browser, viewport={"width": 1280, "height": 720})
+    context = tab.context
     try:
         open_url(tab, f"{server.url}/presenteren")
         act(tab, tab.get_by_role("button", name="Presentatiemodus").click)
@@ -316,6 +317,7 @@ def test_presenting_fills_the_screen_and_steps_with_the_keyboard(server: Streaml
         assert heading(tab) == "Presenteren"
         assert tab.locator('[data-testid="stMain"] h2').first.inner_text().startswith("3/6"), "the step is kept"
         assert exception_count(tab) == 0
+        assert not foreign_requests(tab, server.url), "presentation mode asks only the app"
     finally:
         context.close()
 

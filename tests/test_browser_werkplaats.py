@@ -30,9 +30,11 @@ from browser_support import (
     act,
     exception_count,
     exception_texts,
+    foreign_requests,
     heading,
     metric_value,
     open_url,
+    record_requests,
     require_chromium,
 )
 
@@ -120,6 +122,7 @@ def new_tab(browser: Any) -> Any:
     """A fresh context (its own session, like a participant's own phone)."""
     context = browser.new_context(viewport=VIEWPORT)
     context.add_init_script(IDLE_SCRIPT)
+    record_requests(context)
     tab = context.new_page()
     tab.set_default_timeout(RUN_TIMEOUT_MS)
     return tab
@@ -280,4 +283,6 @@ def test_facilitator_and_two_participants(server: StreamlitServer, browser: Any,
     shot(outsider, "7_buitenstaander_met_sleutel")
     outsider.get_by_text("Werkruimte 'Gemeente Wadlo' is geopend", exact=False).wait_for(timeout=30_000)
     for tab in (facilitator, outsider, *participants.values()):
+        foreign = foreign_requests(tab, server.url)
+        assert not foreign, f"the browser asked another host than the app's own: {foreign[:5]}"
         tab.context.close()
