@@ -3,23 +3,27 @@ and gets a code and a link; participants answer the zelfscan and vote on their o
 account); results stay hidden until the facilitator shows them."""
 
 import datetime as dt
+import functools
 
 import streamlit as st
 
 from regie import vocabulary as voc
 from regie.charts.werkplaats import (
     item_vote_bars,
+    perspective_table,
     scan_answer_bars,
     summary_table,
     votes_by_item_bars,
 )
 from regie.errors import RegieError
+from regie.export import werkplaats as wp_export
 from regie.formatting import nl_count, nl_date, nl_int
+from regie.instruments import afspraken
 from regie.instruments import werkplaats as wp
 from regie.instruments import zelfscan as scan
 from regie.storage import Store
 from regie.storage.access import Access
-from regie.ui import messages, state, werkruimtes
+from regie.ui import downloads, messages, state, werkruimtes
 from regie.ui import werkplaats as session
 from regie.ui.widgets import (
     escape_markdown,
@@ -217,6 +221,11 @@ def _progress(store: Store, code: str, key: str) -> None:
     top[0].metric("Deelnemers", nl_int(progress.participants))
     top[1].metric("Zelfscan ingevuld", nl_int(progress.scan_respondents) if current.scan else "—")
     top[2].metric("Stemmen", nl_int(progress.vote_count))
+    said = progress.perspectives
+    if progress.participants:
+        st.caption("Voor wie: " + ", ".join(
+            f"{voc.PERSPECTIVE_LABELS[c].split(' (')[0].lower()} {nl_int(said.get(c, 0))}" for c in voc.PERSPECTIVE_CODES
+        ) + (f", nog niet gekozen {nl_int(said.get(voc.UNKNOWN, 0))}" if said.get(voc.UNKNOWN) else ""))
     if len(progress.votes):
         show_table(progress.table(), key="werkplaats_voortgang")
     st.caption(f"Ververst zichzelf elke {nl_int(REFRESH_SECONDS)} seconden. De uitslag blijft verborgen tot u hem "
@@ -242,8 +251,15 @@ def _results(store: Store, code: str, key: str) -> None:
         _fail(exc)
         return
     werkplaats = res.werkplaats
-    subtitle = f"{werkplaats.title} · {nl_count(res.participants, 'deelnemer', 'deelnemers')}"
     st.success("De stemming is gesloten; dit is de uitslag.")
+    everyone = res
+    sides = {"iedereen": "Iedereen", **{g: f"Alleen {voc.GROUP_LABELS[g].lower()}" for g in voc.GROUP_CODES}}
+    side = st.segmented_control("Uitslag van", list(sides), format_func=sides.get, default="iedereen",
+                                key="werkplaats_kant", help="Splits de uitslag naar voor wie de deelnemers "
+                                "zeiden te spreken: de gemeente (bestuur of ambtelijk) of een partner.") or "iedereen"
+    res = wp.for_group(everyone, None if side == "iedereen" else side)
+    who = "" if side == "iedereen" else f" · {voc.GROUP_LABELS[side].lower()}"
+    subtitle = f"{werkplaats.title} · {nl_count(res.participants, 'deelnemer', 'deelnemers')}{who}"
     top = st.columns(3)
     top[0].metric("Deelnemers", nl_int(res.participants))
     top[1].metric("Zelfscan ingevuld", nl_int(wp.scan_respondents(res)) if werkplaats.scan else "—")
@@ -257,8 +273,16 @@ def _results(store: Store, code: str, key: str) -> None:
         chosen = st.selectbox("Eén project en fase in detail", list(labels), format_func=labels.get,
                               key="werkplaats_detail")
         show_chart(item_vote_bars(res, chosen, subtitle), key="werkplaats_detail_grafiek")
+        st.subheader("Ziet de partner dezelfde rol?")
+        st.caption("De rol met de meeste stemmen volgens de deelnemers van de gemeente en volgens de partners. "
+                   "‘Zelfde rol’ is Ja als een rol bij beide kanten de meeste stemmen kreeg; — als een kant niet "
+                   "stemde. " + ", ".join(f"{voc.GROUP_LABELS[g]}: {nl_int(everyone.participants_by_group.get(g, 0))}"
+                                          for g in voc.GROUP_CODES) + ".")
+        show_table(perspective_table(everyone), key="werkplaats_kanten")
     if werkplaats.scan:
         st.subheader("Zelfscan van de groep")
+        st.caption(f"Louwerets vragen zijn voor {scan.AUDIENCE_WORDS[scan.LOUWERET]}, Oosterhofs punten voor "
+                   f"{scan.AUDIENCE_WORDS[scan.OOSTERHOF]}; partners krijgen ze niet.")
         if wp.scan_respondents(res) == 0:
             st.info("Niemand heeft de zelfscan ingevuld.")
         else:
@@ -272,6 +296,96 @@ def _results(store: Store, code: str, key: str) -> None:
             show_chart(scan_answer_bars(res, subtitle), key="werkplaats_scan_vragen")
     if st.button("Verbergen en de stemming heropenen", key="werkplaats_verbergen", icon=":material/visibility_off:"):
         _reveal(store, code, key, False)
+    _downloads(store, everyone, key)
+
+
+def _downloads(store: Store, res: wp.Results, key: str) -> None:
+    """The werkplaats' outcome (votes, both sides, zelfscan, agreements) as XLSX and PPTX."""
+    try:
+        made = afspraken.of_werkplaats(store, res.werkplaats.code, key)
+    except RegieError as exc:
+        _fail(exc)
+        return
+    st.subheader("Uitkomst downloaden")
+    memo_key = (res.werkplaats.code, res.vote_count, len(res.scan_answers), tuple(a.id for a in made))
+    columns = st.columns(2)
+    for column, (kind, label, mime, icon, make) in zip(columns, (
+        ("xlsx", "Excel", downloads.MIME_XLSX, ":material/table_view:", wp_export.workbook_bytes),
+        ("pptx", "PowerPoint (bewerkbare grafieken)", downloads.MIME_PPTX, ":material/slideshow:", wp_export.deck_bytes),
+    ), strict=True):
+        with column:
+            downloads.offer_file(
+                namespace=f"werkplaats_{kind}", memo_key=(kind, *memo_key), label=f"{label} maken",
+                what="de uitkomst van de werkplaats", make=functools.partial(make, res, made),
+                file_name=wp_export.file_name(res.werkplaats, kind), mime=mime, key=f"werkplaats_uitkomst_{kind}",
+                icon=icon, help="De uitslag, de gemeente naast de partners, de zelfscan en de afspraken.",
+                download_label=f"{label.split(' (')[0]} downloaden",
+            )
+
+
+def _practice_questions() -> None:
+    with st.expander("Praktijkvragen om mee te beginnen"):
+        st.caption("De vier vragen die gemeenten inbrachten in MOVISIE's praktijkwerkplaatsen. "
+                   f"{voc.cite('movisie', 'hoofdstuk 3')}.")
+        for n, question in enumerate(voc.PRACTICE_QUESTIONS, start=1):
+            st.text(f"{n}. {question}")
+
+
+def _on_agreement(store: Store, code: str, key: str) -> None:
+    get = st.session_state.get
+    try:
+        afspraken.add(store, code, key, wie=get("werkplaats_afspraak_wie", ""), wat=get("werkplaats_afspraak_wat", ""),
+                      fase=get("werkplaats_afspraak_fase") or "", wanneer=get("werkplaats_afspraak_wanneer"),
+                      project="" if get("werkplaats_afspraak_project") in (None, NONE)
+                      else str(get("werkplaats_afspraak_project")))
+    except RegieError as exc:
+        messages.flash(PAGE, "error", str(exc))
+        return
+    for field in ("wie", "wat"):
+        st.session_state[f"werkplaats_afspraak_{field}"] = ""
+    messages.flash(PAGE, "success", "De afspraak is vastgelegd in de werkruimte.")
+
+
+def _agreements(store: Store, werkplaats: wp.Werkplaats, key: str) -> None:
+    st.subheader("Afspraken")
+    st.caption(f"Sluit af met wat u afspreekt: wie doet wat, in welke fase en wanneer. {voc.sources.WERKPLAATS_QUOTE} "
+               "(MOVISIE). De afspraken worden in de werkruimte bewaard, ook als de werkplaats later wordt "
+               "verwijderd.")
+    try:
+        made = afspraken.of_werkplaats(store, werkplaats.code, key)
+    except RegieError as exc:
+        _fail(exc)
+        return
+    if made:
+        show_table(afspraken.table(made), key="werkplaats_afspraken")
+    with st.form("werkplaats_afspraak_formulier", clear_on_submit=False):
+        row = st.columns([1, 2])
+        row[0].text_input("Wie", key="werkplaats_afspraak_wie", max_chars=afspraken.MAX_WHO,
+                          placeholder="bijvoorbeeld de wethouder wonen")
+        row[1].text_area("Wat", key="werkplaats_afspraak_wat", max_chars=afspraken.MAX_WHAT, height=80,
+                         placeholder="bijvoorbeeld de corporaties uitnodigen voor een gezamenlijke opdracht")
+        row = st.columns(3)
+        row[0].selectbox("Fase", list(voc.PHASE_CODES), format_func=voc.phase_label, index=None,
+                         key="werkplaats_afspraak_fase", placeholder="Kies een fase")
+        row[1].date_input("Wanneer", value=None, key="werkplaats_afspraak_wanneer", format="DD-MM-YYYY",
+                          min_value=dt.date.today() - dt.timedelta(days=366))
+        projects = list(dict.fromkeys(i.project_name for i in werkplaats.items))
+        row[2].selectbox("Project (als het over één project gaat)", [NONE, *projects],
+                         key="werkplaats_afspraak_project")
+        st.form_submit_button("Afspraak vastleggen", key="werkplaats_afspraak_vastleggen", type="primary",
+                              on_click=_on_agreement, args=(store, werkplaats.code, key), icon=":material/add_task:")
+    if made:
+        labels = {a.id: f"{a.wie}: {a.wat[:60]}" for a in made}
+        gone = st.columns([3, 1], vertical_alignment="bottom")
+        chosen = gone[0].selectbox("Afspraak verwijderen", list(labels), format_func=labels.get, index=None,
+                                   key="werkplaats_afspraak_weg", placeholder="Kies een afspraak")
+        if gone[1].button("Verwijderen", key="werkplaats_afspraak_verwijderen", disabled=chosen is None):
+            try:
+                afspraken.delete(store, werkplaats.code, key, int(chosen or 0))
+            except RegieError as exc:
+                _fail(exc)
+                return
+            st.rerun()
 
 
 def _facilitator_view(store: Store, code: str, key: str) -> None:
@@ -294,10 +408,12 @@ def _facilitator_view(store: Store, code: str, key: str) -> None:
     if werkplaats.items:
         with st.expander(f"De stemvragen ({nl_int(len(werkplaats.items))})"):
             show_table(wp.items_table(werkplaats), key="werkplaats_vragen")
+    _practice_questions()
     if werkplaats.revealed:
         _results(store, werkplaats.code, key)
     else:
         _progress(store, werkplaats.code, key)
+    _agreements(store, werkplaats, key)
 
     st.divider()
     end = st.columns(2, gap="large")
@@ -339,6 +455,24 @@ def _stop_button() -> None:
               help="Uw antwoorden blijven bewaard. Met de code of de link doet u weer mee (als nieuwe deelnemer).")
 
 
+def _perspective(store: Store, code: str, participant: str) -> str | None:
+    """Ask for whom the participant speaks (stored at once); their choice, or None while they have not said."""
+    stored = wp.perspective_of(store, code, participant)
+    chosen = st.radio(
+        "Voor wie spreekt u hier?", list(voc.PERSPECTIVE_CODES), format_func=voc.PERSPECTIVE_LABELS.get,
+        index=voc.PERSPECTIVE_CODES.index(stored) if stored else None, key="werkplaats_perspectief",
+        help="Zo kan de begeleider laten zien of de gemeente en de partners dezelfde rol zien. Uw naam wordt niet "
+        "gevraagd.",
+    )
+    if chosen and chosen != stored:
+        try:
+            wp.set_perspective(store, code, participant, chosen)
+        except RegieError as exc:
+            _fail(exc)
+            return stored
+    return chosen or None
+
+
 def _participant_view(store: Store, code: str) -> None:
     participant = session.participant_id(code)
     st.query_params.pop(wp.PARAM_PARTICIPANT, None)  # an old link's id: never taken from the address
@@ -368,9 +502,23 @@ def _participant_view(store: Store, code: str) -> None:
         _stop_button()
         return
 
+    perspective = _perspective(store, code, participant)
+    if perspective is None:
+        st.info("Kies eerst voor wie u hier spreekt; daarna ziet u de vragen.")
+        st.divider()
+        _stop_button()
+        return
+
     if werkplaats.items:
         st.header("Stemmen")
         st.caption("Beantwoord per project en fase de twee vragen. U hoeft niet alles te beantwoorden.")
+        with st.expander("Wat betekenen de rollen?", expanded=not mine_votes):
+            st.caption("De rollen zijn de indeling van deze app voor ‘de eigen rol in elke fase’ (MOVISIE, "
+                       "element C). Bij elke rol staat wat RIVM erover zegt.")
+            for role in voc.ROLES:
+                st.markdown(f"**{role.label}** — {role.meaning}")
+                st.caption(role.rivm_note)
+            st.markdown(f"**{wp.VOTE_LABELS[voc.UNKNOWN]}** — als u het niet weet of er geen zicht op heeft.")
         with st.form("werkplaats_stemformulier", border=False):
             for item in werkplaats.items:
                 with st.container(border=True):
@@ -399,10 +547,18 @@ def _participant_view(store: Store, code: str) -> None:
                 else:
                     st.warning("U heeft nog niets gekozen.")
 
-    if werkplaats.scan:
+    mine_items = wp.scan_items_for(perspective)
+    if werkplaats.scan and not mine_items:
+        st.caption("De zelfscan van deze werkplaats is voor de gemeente: Louweret richt zijn vragen aan het bestuur, "
+                   "Oosterhofs punten gaan over de eigen organisatie van de gemeente. Als partner beantwoordt u de "
+                   "stemvragen.")
+    if werkplaats.scan and mine_items:
         st.header("Zelfscan")
         with st.form("werkplaats_scanformulier", border=False):
-            for source, items in scan.ITEMS_OF.items():
+            for source, all_items in scan.ITEMS_OF.items():
+                items = tuple(i for i in all_items if i in mine_items)
+                if not items:
+                    continue
                 st.subheader(scan.SOURCE_LABELS[source])
                 st.caption(f"{scan.INTROS[source]} {scan.SOURCES[source]}")
                 for item in items:
@@ -415,7 +571,7 @@ def _participant_view(store: Store, code: str) -> None:
                              f"In de bron: {item.original}")
             sent_scan = st.form_submit_button("Zelfscan versturen", type="primary", key="werkplaats_scan_versturen")
         if sent_scan:
-            answers = {item.code: st.session_state.get(f"werkplaats_scan_{item.code}") for item in scan.ITEMS
+            answers = {item.code: st.session_state.get(f"werkplaats_scan_{item.code}") for item in mine_items
                        if st.session_state.get(f"werkplaats_scan_{item.code}")}
             try:
                 stored = wp.answer_scan(store, code, participant, answers)

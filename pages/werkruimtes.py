@@ -11,6 +11,7 @@ from regie.analysis.compare import COUNT_KEYS, COUNT_LABELS
 from regie.charts.compare import element_comparison_bars, phase_comparison_bars, project_lists, role_comparison_bars
 from regie.errors import RegieError
 from regie.formatting import nl_count, nl_date, nl_datetime, nl_int
+from regie.instruments import afspraken
 from regie.instruments import werkplaats as wp
 from regie.storage import local_time
 from regie.storage.access import Access
@@ -295,6 +296,11 @@ if info is not None:
         sure = st.checkbox("Ik weet het zeker", key=KEY_DELETE_SURE)
         st.button("Werkruimte verwijderen", key="werkruimtes_verwijderen", type="primary", disabled=not sure,
                   on_click=_on_delete, args=(access, info.name), icon=":material/delete:")
+    made = safe_call(lambda: afspraken.of_werkruimte(store, info.name), "het lezen van de afspraken")
+    if made:
+        st.subheader("Afspraken uit werkplaatsen")
+        st.caption("Wie doet wat, in welke fase en wanneer, zoals vastgelegd aan het eind van een werkplaats.")
+        show_table(afspraken.table(made), key="werkruimtes_afspraken")
 
 if info is None:
     st.info("Kies of maak een werkruimte om inventarissen op te slaan en te vergelijken.")

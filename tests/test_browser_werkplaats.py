@@ -190,9 +190,9 @@ def test_facilitator_and_two_participants(server: StreamlitServer, browser: Any,
     answers = {  # participant: (votes as (question, item index, role label), scan answers as (question, label))
         "A": ([(NOW, 0, "Regisseur"), (SHOULD, 0, "Samenwerkingspartner"), (NOW, 1, "Regisseur")],
               [("L1. Weet u waar uw partners behoefte aan hebben?", "Volmondig ja"), ("L6. Bent u dienstbaar?", "Nee")]),
-        "B": ([(NOW, 0, "Zelf doen"), (SHOULD, 0, "Regisseur"), (SHOULD, 1, "Facilitator")],
-              [("L1. Weet u waar uw partners behoefte aan hebben?", "Deels")]),
+        "B": ([(NOW, 0, "Zelf doen"), (SHOULD, 0, "Regisseur"), (SHOULD, 1, "Facilitator")], []),
     }
+    speaks_for = {"A": "Het bestuur van de gemeente", "B": "Een samenwerkingspartner"}
     participants = {}
     for name, (votes, scan_answers) in answers.items():
         tab = new_tab(browser)
@@ -203,16 +203,23 @@ def test_facilitator_and_two_participants(server: StreamlitServer, browser: Any,
         assert tab.get_by_text("U doet anoniem mee", exact=False).count() == 1
         assert tab.locator('[data-testid="stMetric"]').count() == 0, "a participant sees no counts"
         assert tab.locator(".js-plotly-plot").count() == 0, "a participant sees no results"
+        assert tab.get_by_text("Kies eerst voor wie u hier spreekt").count() == 1
+        assert tab.get_by_role("button", name="Stemmen versturen").count() == 0, "first: for whom"
+        act(tab, lambda tab=tab, name=name: tab.get_by_text(speaks_for[name], exact=False).first.click())
+        tab.get_by_role("button", name="Stemmen versturen").wait_for()
+        assert tab.get_by_text("Wat betekenen de rollen?").count() == 1
         shot(tab, f"2_deelnemer_{name}_geopend")
         for question, index, role in votes:
             choose_in_group(tab, question, index, role)
         act(tab, lambda tab=tab: tab.get_by_role("button", name="Stemmen versturen").click())
         assert tab.get_by_text("3 stemmen opgeslagen").count() == 1
-        for question, answer in scan_answers:
-            choose_in_group(tab, question, 0, answer)
-        act(tab, lambda tab=tab: tab.get_by_role("button", name="Zelfscan versturen").click())
-        assert tab.get_by_text(f"{len(scan_answers)} {'antwoord' if len(scan_answers) == 1 else 'antwoorden'} "
-                               "opgeslagen").count() == 1
+        if not scan_answers:
+            assert tab.get_by_role("button", name="Zelfscan versturen").count() == 0, "a partner gets no zelfscan"
+        else:
+            for question, answer in scan_answers:
+                choose_in_group(tab, question, 0, answer)
+            act(tab, lambda tab=tab: tab.get_by_role("button", name="Zelfscan versturen").click())
+            assert tab.get_by_text(f"{len(scan_answers)} antwoorden opgeslagen").count() == 1
         assert_clean(tab)
     shot(participants["A"], "2_deelnemer_gestemd")
 
@@ -225,7 +232,7 @@ def test_facilitator_and_two_participants(server: StreamlitServer, browser: Any,
     # ------------------------------------------------ the facilitator's view counts by itself, shows nothing
     wait_metric(facilitator, "Deelnemers", "2")
     wait_metric(facilitator, "Stemmen", "6")
-    wait_metric(facilitator, "Zelfscan ingevuld", "2")
+    wait_metric(facilitator, "Zelfscan ingevuld", "1")
     assert facilitator.locator(".js-plotly-plot").count() == 0, "no result before the reveal"
     assert_clean(facilitator)
     shot(facilitator, "3_begeleider_voor_tonen")
@@ -243,10 +250,17 @@ def test_facilitator_and_two_participants(server: StreamlitServer, browser: Any,
     rows = charts[NOW]["traces"][0]["y"]
     assert all("inventaris: Regisseur" in row for row in rows), "every row names the inventory's role"
     assert not [t for t in charts if "thema" in t.lower()], "no merged score per theme"
-    assert metric_value(facilitator, "Louweret: iedereen volmondig ja") == "0 van 8"  # L1: A ja, B deels
+    assert metric_value(facilitator, "Louweret: iedereen volmondig ja") == "1 van 8"  # A (bestuur): L1 ja, L6 nee
     answers_chart = {t["name"]: t["x"][0] for t in charts["Zelfscan: antwoorden per vraag"]["traces"]}
-    assert answers_chart == {"Ja": 1, "Deels": 1, "Nee": 0}, "the first scan question: A ja, B deels"
+    assert answers_chart == {"Ja": 1, "Deels": 0, "Nee": 0}, "the first scan question: A ja (B is a partner)"
+    assert facilitator.get_by_text("Ziet de partner dezelfde rol?").count() == 1
     shot(facilitator, "4_begeleider_resultaten")
+    act(facilitator, lambda: facilitator.get_by_text("Alleen partners", exact=True).click())
+    wait_metric(facilitator, "Deelnemers", "1")
+    facilitator.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4")
+    charts = {re.sub(r"<[^>]+>", "", c["title"].split("<br>")[0]): c for c in chart_data(facilitator)}
+    assert {t["name"]: t["x"] for t in charts[NOW]["traces"]} == {"Regisseur": [1, 0]}, "B alone: visie regisseur"
+    shot(facilitator, "4b_begeleider_alleen_partners")
 
     # the database agrees, and voting is closed for the participants
     with Store(database) as store:

@@ -43,12 +43,20 @@ def facilitator(upload: tuple[bytes, str] | None = None, **state: Any) -> AppTes
     return ok(app_test(PAGE, upload=upload, state=state).run())
 
 
-def participant(code: str, **params: str) -> AppTest:
+def participant(code: str, perspective: str | None = "bestuur", **params: str) -> AppTest:
+    """A participant's own session on the werkplaats link, having said for whom they speak (unless None)."""
     at = AppTest.from_file(str(PAGE), default_timeout=60)
     at.query_params[wp.PARAM_CODE] = code
     for key, value in params.items():
         at.query_params[key] = value
-    return ok(at.run())
+    ok(at.run())
+    if perspective is not None and _has_radio(at, "werkplaats_perspectief"):
+        ok(at.radio(key="werkplaats_perspectief").set_value(perspective).run())
+    return at
+
+
+def _has_radio(at: AppTest, key: str) -> bool:
+    return any(r.key == key for r in at.radio)
 
 
 def start(at: AppTest, projects: list[str], *, werkruimte: str = "Gemeente Wadlo", title: str | None = None,
@@ -214,6 +222,7 @@ def test_join_by_typing_the_code(url: str) -> None:
     at.text_input(key="werkplaats_code_invoer").input(code[:4].lower() + "-" + code[4:])
     ok(at.button(key="werkplaats_meedoen").click().run())
     assert at.query_params[wp.PARAM_CODE] == code
+    ok(at.radio(key="werkplaats_perspectief").set_value("partner").run())
     assert at.button(key="werkplaats_stemmen_versturen")
 
 
@@ -338,3 +347,104 @@ def test_the_participant_link_uses_the_public_address_with_a_qr_code(
     assert bool(warnings) is warned
     assert host.get("image"), "the QR code is shown"
     assert host.toggle(key="werkplaats_qr_groot").value is False
+
+
+# ------------------------------------------------------------------ a werkplaats as MOVISIE means it
+
+
+def test_a_participant_says_for_whom_before_the_questions_and_sees_what_roles_mean(url: str) -> None:
+    code = started(start(facilitator(), ["id:p01"]))["code"]
+    at = participant(code, perspective=None)
+    from regie import vocabulary as voc
+
+    assert at.radio(key="werkplaats_perspectief").options == [c.label for c in voc.PERSPECTIVES]
+    assert any("Kies eerst voor wie u hier spreekt" in m for m in messages(at, "info"))
+    assert not at.header, "no questions before the participant says for whom they speak"
+    ok(at.radio(key="werkplaats_perspectief").set_value("ambtelijk").run())
+    assert [h.value for h in at.header] == ["Stemmen", "Zelfscan"]
+    meanings = " ".join(m.value for m in at.markdown)
+    for role in ("Zelf doen", "Opdrachtgever", "Regisseur", "Samenwerkingspartner", "Facilitator", "Regie bij anderen"):
+        assert f"**{role}**" in meanings
+    assert [s.value for s in at.subheader] == ["Oosterhof"], "Louweret's questions go to the bestuur only"
+    assert any(r.key == "werkplaats_scan_O1" for r in at.radio)
+    assert not any(r.key == "werkplaats_scan_L1" for r in at.radio)
+    ok(at.radio(key="werkplaats_perspectief").set_value("partner").run())
+    assert [h.value for h in at.header] == ["Stemmen"], "a partner gets no zelfscan"
+    assert any("zelfscan van deze werkplaats is voor de gemeente" in c for c in messages(at, "caption"))
+    board = participant(code, perspective="bestuur")
+    assert [s.value for s in board.subheader] == ["Louweret", "Oosterhof"]
+
+
+def test_results_split_by_gemeente_and_partners(url: str) -> None:
+    host = start(facilitator(), ["id:p01"], scan=False)
+    code = started(host)["code"]
+    [item, *_rest] = item_ids(url, code)
+    vote(participant(code, perspective="bestuur"), {(item, NOW): "regisseur"})
+    vote(participant(code, perspective="ambtelijk"), {(item, NOW): "regisseur"})
+    vote(participant(code, perspective="partner"), {(item, NOW): "facilitator"})
+    ok(host.run())
+    assert any("Voor wie: " in c and "partner 1" in c for c in messages(host, "caption"))
+    ok(host.button(key="werkplaats_tonen").click().run())
+    sides = next(f.value for f in host.dataframe if "Zelfde rol: speelt nu" in f.value.columns)
+    assert sides["Gemeente: speelt nu"].iloc[0] == "Regisseur"
+    assert sides["Partners: speelt nu"].iloc[0] == "Facilitator"
+    assert sides["Zelfde rol: speelt nu"].iloc[0] == "Nee"
+    summary = next(f.value for f in host.dataframe if "Eens met de inventaris" in f.value.columns)
+    assert summary["Stemmen"].iloc[0] == 3
+    ok(host.segmented_control(key="werkplaats_kant").set_value("partner").run())
+    summary = next(f.value for f in host.dataframe if "Eens met de inventaris" in f.value.columns)
+    assert summary["Stemmen"].iloc[0] == 1 and summary["Meeste stemmen: speelt nu"].iloc[0] == "Facilitator"
+    assert metrics(host)["Deelnemers"] == "1"
+
+
+def test_the_four_practice_questions_are_at_hand(url: str) -> None:
+    from regie import vocabulary as voc
+
+    host = start(facilitator(), ["id:p01"])
+    shown = [t.value for t in host.text]
+    for n, question in enumerate(voc.PRACTICE_QUESTIONS, start=1):
+        assert f"{n}. {question}" in shown
+    assert any("praktijkwerkplaatsen" in c and "MOVISIE" in c for c in messages(host, "caption"))
+
+
+def _agree(host: AppTest, **fields: Any) -> AppTest:
+    import datetime as dt
+
+    host.text_input(key="werkplaats_afspraak_wie").input(fields.get("wie", ""))
+    host.text_area(key="werkplaats_afspraak_wat").input(fields.get("wat", ""))
+    if "fase" in fields:
+        host.selectbox(key="werkplaats_afspraak_fase").set_value(fields["fase"])
+    if "wanneer" in fields:
+        host.date_input(key="werkplaats_afspraak_wanneer").set_value(dt.date.fromisoformat(fields["wanneer"]))
+    return ok(host.button(key="werkplaats_afspraak_vastleggen").click().run())
+
+
+def test_the_session_ends_with_agreements_kept_in_the_werkruimte(url: str) -> None:
+    host = start(facilitator(), ["id:p01"])
+    _agree(host, wie="Wethouder wonen")
+    assert any("Vul bij de afspraak ook wat en welke fase en wanneer in" in m for m in messages(host, "error"))
+    _agree(host, wie="Wethouder wonen", wat="=HYPERLINK(\"x\") corporaties uitnodigen", fase="beleid",
+           wanneer="2027-03-01")
+    assert "De afspraak is vastgelegd in de werkruimte." in messages(host, "success")
+    made = next(f.value for f in host.dataframe if "Wanneer" in f.value.columns)
+    assert made.to_dict("records") == [{"Wie": "Wethouder wonen", "Wat": "=HYPERLINK(\"x\") corporaties uitnodigen",
+                                        "Fase": "Beleid", "Wanneer": "01-03-2027", "Project": "—",
+                                        "Werkplaats": made["Werkplaats"].iloc[0]}]
+    # the werkplaats goes, its agreements stay in the werkruimte
+    host.checkbox(key="werkplaats_verwijder_zeker").check().run()
+    ok(host.button(key="werkplaats_verwijderen").click().run())
+    page = ok(app_test(ROOT / "pages" / "werkruimtes.py", state={
+        "regie_werkruimte": "Gemeente Wadlo", "regie_toegang": set(host.session_state["regie_toegang"])}).run())
+    kept = next(f.value for f in page.dataframe if "Wanneer" in f.value.columns)
+    assert kept["Wie"].tolist() == ["Wethouder wonen"]
+    stranger = ok(app_test(ROOT / "pages" / "werkruimtes.py", state={"regie_werkruimte": "Gemeente Wadlo"}).run())
+    assert not any("Wanneer" in f.value.columns for f in stranger.dataframe), "no access, no agreements"
+
+
+def test_the_outcome_downloads_hold_the_agreements(url: str) -> None:
+    host = start(facilitator(), ["id:p01"])
+    _agree(host, wie="Wethouder wonen", wat="Corporaties uitnodigen", fase="beleid", wanneer="2027-03-01")
+    ok(host.button(key="werkplaats_tonen").click().run())
+    for kind in ("xlsx", "pptx"):
+        ok(host.button(key=f"werkplaats_uitkomst_{kind}_maken").click().run())
+        assert any(b.key == f"werkplaats_uitkomst_{kind}" for b in host.get("download_button"))

@@ -232,6 +232,7 @@ def test_an_unknown_code_is_a_dutch_error(store: Store) -> None:
 def test_the_zelfscan_answers_replace_and_clear(store: Store, inventory) -> None:
     new = started(store, inventory)
     alice = wp.new_participant()
+    wp.set_perspective(store, new.code, alice, "bestuur")
     assert wp.answer_scan(store, new.code, alice, {"L1": "ja", "L2": "nee"}) == 2
     assert wp.answer_scan(store, new.code, alice, {"L1": "deels", "L2": None}) == 1
     assert wp.my_answers(store, new.code, alice)[1] == {"L1": "deels"}
@@ -295,6 +296,8 @@ def test_result_tables(store: Store, inventory) -> None:
     ]
     for person, ballot in zip(people, ballots, strict=True):
         wp.vote(store, new.code, person, ballot)
+    for person in people[:2]:
+        wp.set_perspective(store, new.code, person, "bestuur")
     wp.answer_scan(store, new.code, people[0], {"L1": "ja", "L3": "nee"})
     wp.answer_scan(store, new.code, people[1], {"L1": "deels"})
     wp.set_revealed(store, new.code, new.key)
@@ -346,6 +349,7 @@ def test_ties_list_every_role_with_the_most_votes(store: Store, inventory) -> No
 def fill(store: Store, new: wp.Started) -> None:
     person = wp.new_participant()
     wp.vote(store, new.code, person, {(new.werkplaats.items[0].id, NOW): "zelf"})
+    wp.set_perspective(store, new.code, person, "bestuur")
     wp.answer_scan(store, new.code, person, {"L1": "ja"})
 
 
@@ -419,6 +423,7 @@ def test_participants_voting_at_once_in_threads_are_all_counted_once(store: Stor
             person = wp.new_participant()
             barrier.wait(timeout=60)
             wp.join(store, new.code, person)
+            wp.set_perspective(store, new.code, person, "bestuur")
             for _ in range(ROUNDS):
                 wp.vote(store, new.code, person, ballot(index, items))
                 wp.answer_scan(store, new.code, person, {"L1": "ja", "O8": "deels"})
@@ -532,3 +537,119 @@ def test_the_qr_code_is_a_png_made_here() -> None:
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     width, height = struct.unpack(">II", data[16:24])
     assert width == height >= 300, "large enough to scan from the back of a room when shown full width"
+
+
+# --------------------------------------------------------------------------------------------
+# For whom a participant speaks: the zelfscan's audience, results split by side
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("perspective", "sources"), [
+    ("bestuur", {scan.LOUWERET, scan.OOSTERHOF}),
+    ("ambtelijk", {scan.OOSTERHOF}),
+    ("partner", set()),
+    (None, set()),
+])
+def test_the_zelfscan_goes_to_whom_the_sources_address(perspective, sources) -> None:
+    assert {i.source for i in wp.scan_items_for(perspective)} == sources
+
+
+@pytest.mark.parametrize(("perspective", "group"), [
+    ("bestuur", "gemeente"), ("ambtelijk", "gemeente"), ("partner", "partner"), (None, voc.UNKNOWN),
+    ("iets anders", voc.UNKNOWN),
+])
+def test_each_perspective_counts_for_one_side(perspective, group) -> None:
+    assert wp.group_of(perspective) == group
+
+
+def test_a_partner_cannot_answer_the_bestuur_questions(store: Store, inventory) -> None:
+    new = started(store, inventory)
+    partner = wp.new_participant()
+    wp.set_perspective(store, new.code, partner, "partner")
+    assert wp.perspective_of(store, new.code, partner) == "partner"
+    with pytest.raises(wp.WerkplaatsError, match="die van Louweret zijn voor het bestuur"):
+        wp.answer_scan(store, new.code, partner, {"L1": "ja"})
+    with pytest.raises(wp.WerkplaatsError, match="geen keuze"):
+        wp.set_perspective(store, new.code, partner, "wethouder")
+    civil = wp.new_participant()
+    wp.set_perspective(store, new.code, civil, "bestuur")
+    wp.answer_scan(store, new.code, civil, {"L1": "ja", "O1": "nee"})
+    wp.set_perspective(store, new.code, civil, "ambtelijk")  # Louweret's answer is not theirs any more
+    assert wp.my_answers(store, new.code, civil)[1] == {"O1": "nee"}
+
+
+def test_results_split_by_side(store: Store, inventory) -> None:
+    new = started(store, inventory)
+    visie = new.werkplaats.items[0].id
+    for perspective, role in (("bestuur", "regisseur"), ("ambtelijk", "regisseur"), ("partner", "facilitator"),
+                              ("partner", "regisseur"), (None, "zelf")):
+        person = wp.new_participant()
+        if perspective:
+            wp.set_perspective(store, new.code, person, perspective)
+        wp.vote(store, new.code, person, {(visie, NOW): role})
+    progress = wp.progress(store, new.code, new.key)
+    assert progress.perspectives == {"bestuur": 1, "ambtelijk": 1, "partner": 2, voc.UNKNOWN: 1}
+    wp.set_revealed(store, new.code, new.key)
+    res = wp.results(store, new.code, new.key)
+    assert res.participants_by_group == {"gemeente": 2, "partner": 2, voc.UNKNOWN: 1}
+    partners = wp.for_group(res, "partner")
+    assert partners.participants == 2 and partners.vote_count == 2
+    assert wp.for_group(res, "gemeente").vote_count == 2
+    assert wp.for_group(res, None) is res
+    with pytest.raises(wp.WerkplaatsError):
+        wp.for_group(res, "iedereen")
+    table = wp.item_votes(partners, visie).set_index("role")[NOW]
+    assert (table["facilitator"], table["regisseur"], table["zelf"]) == (1, 1, 0)
+    sides = wp.perspective_summary(res).set_index("item")
+    assert sides.at[visie, "Gemeente: speelt nu"] == "Regisseur"
+    assert sides.at[visie, "Partners: speelt nu"] == "Regisseur / Facilitator"
+    assert sides.at[visie, "Zelfde rol: speelt nu"] == "Ja", "a role among both sides' most voted"
+    assert sides.at[visie, "Zelfde rol: zou moeten"] == "—", "nobody voted on it"
+    # the counts add up: everyone = gemeente + partners + those who did not say
+    assert int(res.votes_by_group["count"].sum()) == res.vote_count
+
+
+# --------------------------------------------------------------------------------------------
+# Agreements (wie, wat, welke fase, wanneer), kept in the werkruimte
+# --------------------------------------------------------------------------------------------
+
+
+def test_agreements_need_all_four_and_the_key(store: Store, inventory) -> None:
+    import datetime as dt
+
+    from regie.instruments import afspraken
+
+    new = started(store, inventory)
+    with pytest.raises(wp.WerkplaatsError, match="Vul bij de afspraak ook wie en wat en welke fase en wanneer in"):
+        afspraken.add(store, new.code, new.key, wie=" ", wat="", fase="later", wanneer=None)
+    with pytest.raises(wp.WrongKeyError):
+        afspraken.add(store, new.code, "verkeerd", wie="a", wat="b", fase="visie", wanneer=dt.date(2027, 1, 1))
+    made = afspraken.add(store, new.code, new.key, wie="  Wethouder \n wonen ", wat="Corporaties uitnodigen",
+                         fase="uitvoering", wanneer=dt.date(2027, 3, 1), project="Woonvisie 2030")
+    early = afspraken.add(store, new.code, new.key, wie="Beleidsadviseur", wat="Opdracht schrijven", fase="beleid",
+                          wanneer=dt.date(2027, 1, 15))
+    assert made.wie == "Wethouder wonen"
+    assert [a.id for a in afspraken.of_werkplaats(store, new.code, new.key)] == [early.id, made.id], "by date"
+    assert afspraken.table(afspraken.of_werkruimte(store, "gemeente  wadlo")).to_dict("records")[1] == {
+        "Wie": "Wethouder wonen", "Wat": "Corporaties uitnodigen", "Fase": "Uitvoering", "Wanneer": "01-03-2027",
+        "Project": "Woonvisie 2030", "Werkplaats": "Werkplaats 12 november"}
+    wp.delete(store, new.code, new.key)
+    assert len(afspraken.of_werkruimte(store, "Gemeente Wadlo")) == 2, "they stay in the werkruimte"
+    assert afspraken.of_werkruimte(store, "Veenland") == []
+    store.delete_werkruimte("Gemeente Wadlo")
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT COUNT(*) FROM afspraken")).scalar_one() == 0
+
+
+def test_deleting_an_agreement(store: Store, inventory) -> None:
+    import datetime as dt
+
+    from regie.instruments import afspraken
+
+    new = started(store, inventory)
+    made = afspraken.add(store, new.code, new.key, wie="a", wat="b", fase="visie", wanneer=dt.date(2027, 1, 1))
+    other = started(store, inventory)
+    afspraken.delete(store, other.code, other.key, made.id)  # another werkplaats' key deletes nothing
+    assert len(afspraken.of_werkplaats(store, new.code, new.key)) == 1
+    afspraken.delete(store, new.code, new.key, made.id)
+    assert afspraken.of_werkplaats(store, new.code, new.key) == []

@@ -32,6 +32,7 @@ def vote_worker(url: str, code: str, barrier: Any, votes: dict, scan: dict, roun
         participant = wp.new_participant()
         barrier.wait(timeout=120)
         wp.join(store, code, participant)
+        wp.set_perspective(store, code, participant, "bestuur")
         for _ in range(rounds):
             wp.vote(store, code, participant, {(int(i), q): r for (i, q), r in votes.items()})
             wp.answer_scan(store, code, participant, scan)

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from regie import vocabulary as voc
+from regie.charts.native import STACKED, NativeChart, NativeSeries
 from regie.charts.theme import (
     ANSWER_COLOURS,
     ANSWER_PATTERNS,
@@ -186,3 +187,23 @@ def summary_table(res: wp.Results) -> pd.DataFrame:
     for column in ("Eens met de inventaris", "Wil verandering"):
         frame[column] = [nl_percent(v) if v == v else "—" for v in frame[column]]
     return frame
+
+
+def perspective_table(res: wp.Results) -> pd.DataFrame:
+    """Per project and phase, the role the gemeente's and the partners' participants voted most (for
+    st.dataframe and the exports)."""
+    return wp.perspective_summary(res).drop(columns=["item"])
+
+
+def votes_native(res: wp.Results, question: str) -> NativeChart:
+    """The votes on one question per project and phase, stacked by role, as an office chart (the data of
+    :func:`votes_by_item_bars`)."""
+    items = list(res.werkplaats.items)
+    tables = {i.id: wp.item_votes(res, i.id).set_index("role") for i in items}
+    series = []
+    for role in wp.VOTE_CHOICES:
+        values = tuple(float(tables[i.id].at[role, question]) for i in items)
+        if any(values):
+            series.append(NativeSeries(wp.VOTE_LABELS[role], values, ROLE_COLOURS[role], ROLE_PATTERNS[role]))
+    return NativeChart(tuple(f"{_short(i.project_name, 40)} — {voc.phase_label(i.phase)}" for i in items),
+                       tuple(series), grouping=STACKED, horizontal=True, value_title="Stemmen")

@@ -352,15 +352,90 @@ def _schema3_slide(prs: Deck, source: str) -> None:
     ])
 
 
-def _cell_text(cell, text: str, *, bold: bool = False, header: bool = False) -> None:
+def _cell_text(cell, text: str, *, bold: bool = False, header: bool = False, size: int | None = None) -> None:
     frame = cell.text_frame
     frame.clear()
     frame.word_wrap = True
-    _paragraph(frame, text, 18 if not header else 17, bold=bold or header,
+    _paragraph(frame, text, size or (18 if not header else 17), bold=bold or header,
                colour=RGBColor(0xFF, 0xFF, 0xFF) if header else TEXT_COLOUR, first=True)
     if header:
         cell.fill.solid()
         cell.fill.fore_color.rgb = _rgb(ACCENT)
+
+
+# --------------------------------------------------------------------------------------------
+# Building blocks for other decks (the werkplaats' results)
+# --------------------------------------------------------------------------------------------
+
+TABLE_ROWS_PER_SLIDE = 8
+
+
+def new_deck(title: str) -> Deck:
+    """An empty 16:9 deck with the app's properties."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(WIDTH), Emu(HEIGHT)
+    prs.core_properties.title = xml_text(title)[:250]
+    prs.core_properties.author = "Regierol per fase"
+    prs.core_properties.language = "nl-NL"
+    return prs
+
+
+def text_slide(prs: Deck, title: str, lines: list[str], notes: list[str] | None = None) -> Slide:
+    """A slide with a title and lines of text (the first one larger)."""
+    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
+    _title(slide, title)
+    _text_box(slide, MARGIN, Inches(1.6), WIDTH - 2 * MARGIN, HEIGHT - Inches(2.2),
+              [(line, 24 if i == 0 else 18, False) for i, line in enumerate(lines)])
+    _notes(slide, notes or lines)
+    return slide
+
+
+def table_slides(prs: Deck, title: str, frame: Any, caption: str, notes: list[str]) -> int:
+    """``frame`` (a DataFrame) as native tables, :data:`TABLE_ROWS_PER_SLIDE` rows a slide, with ``caption``
+    under the title; returns the number of slides added (one, saying so, for an empty frame)."""
+    if not len(frame):
+        text_slide(prs, title, [caption, "Nog niets vastgelegd."], notes)
+        return 1
+    parts = [frame.iloc[i:i + TABLE_ROWS_PER_SLIDE] for i in range(0, len(frame), TABLE_ROWS_PER_SLIDE)]
+    for n, part in enumerate(parts, start=1):
+        slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
+        heading = title if len(parts) == 1 else f"{title} ({n}/{len(parts)})"
+        _title(slide, heading, size=32 if len(heading) <= 40 else 26)
+        _text_box(slide, MARGIN, Inches(1.15), WIDTH - 2 * MARGIN, Inches(0.6), [(caption, 14, False)],
+                  colour=MUTED_COLOUR)
+        rows, columns = len(part) + 1, len(part.columns)
+        shape = slide.shapes.add_table(rows, columns, MARGIN, Inches(1.9), WIDTH - 2 * MARGIN, Inches(0.55) * rows)
+        grid = shape.table
+        weights = [min(60, max(12, len(str(header)), *(len(str(v)) for v in frame[header]))) for header in part.columns]
+        for c, weight in enumerate(weights):  # wide columns for long text, all of them on the slide
+            grid.columns[c].width = Emu(int((WIDTH - 2 * MARGIN) * weight / sum(weights)))
+        for c, header in enumerate(part.columns):
+            _cell_text(grid.cell(0, c), str(header), header=True, size=14)
+        for r, row in enumerate(part.itertuples(index=False, name=None), start=1):
+            for c, value in enumerate(row):
+                _cell_text(grid.cell(r, c), "" if value is None else str(value), size=14)
+        _alt_text(shape, f"{title}: {caption}")
+        _notes(slide, notes)
+    return len(parts)
+
+
+def chart_slide(prs: Deck, title: str, spec: NativeChart, caption: str, notes: list[str]) -> Slide:
+    """One editable native chart under a title and a caption."""
+    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
+    _title(slide, title)
+    _text_box(slide, MARGIN, Inches(1.15), WIDTH - 2 * MARGIN, Inches(0.6), [(caption, 14, False)],
+              colour=MUTED_COLOUR)
+    top = Inches(1.9)
+    add_native_chart(slide, spec, MARGIN, top, WIDTH - 2 * MARGIN, HEIGHT - top - Inches(0.3), f"{title}: {caption}")
+    _notes(slide, notes)
+    return slide
+
+
+def deck_to_bytes(prs: Deck) -> bytes:
+    """The deck as .pptx bytes."""
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue()
 
 
 # --------------------------------------------------------------------------------------------

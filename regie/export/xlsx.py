@@ -498,6 +498,19 @@ def _write_table(book: openpyxl.Workbook, title: str, table: _Table) -> None:
         sheet.append(cells)
 
 
+def write_frame(book: openpyxl.Workbook, title: str, frame: pd.DataFrame,
+                widths: dict[str, float] | None = None) -> None:
+    """``frame`` as a sheet of a write-only ``book``: bold header, filter, frozen first row, text safe from
+    formulas, dates as dates, NaN empty."""
+    rows = [list(row) for row in frame.astype(object).itertuples(index=False, name=None)]
+    _write_table(book, title, _Table([str(c) for c in frame.columns], rows, dict(widths or {})))
+
+
+def write_notes(book: openpyxl.Workbook, rows: list[list[object]]) -> None:
+    """The "Toelichting" sheet: rows of text, wrapped."""
+    _write_notes(book, rows)
+
+
 def _write_notes(book: openpyxl.Workbook, rows: list[list[object]]) -> None:
     sheet = book.create_sheet(SHEET_NOTES)
     sheet.column_dimensions["A"].width = 22

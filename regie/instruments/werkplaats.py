@@ -31,7 +31,7 @@ import os
 import re
 import secrets
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -324,7 +324,8 @@ class Progress:
     scan_respondents: int
     votes: pd.DataFrame
     """Per item: ``item``, ``position``, ``label``, ``speelt``, ``moet`` (number of votes)."""
-
+    perspectives: dict[str, int] = field(default_factory=dict)
+    """Participants per perspective code (and ``onbekend`` for those who did not say yet)."""
 
     @property
     def vote_count(self) -> int:
@@ -349,7 +350,15 @@ class Results:
     """One row per item, question and role: ``item``, ``question``, ``role``, ``count`` (all roles
     of :data:`VOTE_CHOICES`, zeros included)."""
     scan_answers: pd.DataFrame
-    """One row per participant and scan item answered: ``participant``, ``item``, ``answer``."""
+    """One row per participant and scan item answered: ``participant``, ``item``, ``answer``,
+    ``perspective`` (the participant's, or ``onbekend``)."""
+    votes_by_group: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=["item", "question", "role", "group", "count"]))
+    """As :attr:`votes`, per side (``group``: gemeente, partner or ``onbekend``), zeros included."""
+    participants_by_group: dict[str, int] = field(default_factory=dict)
+    """Participants per side (gemeente, partner, onbekend)."""
+    group: str | None = None
+    """None for everyone; a side when these results are :func:`for_group`'s part."""
 
     def item(self, item_id: int) -> Item:
         """The voted item with this id."""
@@ -456,7 +465,15 @@ def progress(store: Store, code: str, key: str) -> Progress:
             for i in werkplaats.items
         ]
         votes = pd.DataFrame(rows, columns=["item", "position", "label", QUESTION_NOW, QUESTION_SHOULD])
-        return Progress(participants, int(respondents), votes)
+        said = conn.execute(
+            sa.select(werkplaats_participants.c.perspective, sa.func.count())
+            .where(werkplaats_participants.c.werkplaats_id == werkplaats_id)
+            .group_by(werkplaats_participants.c.perspective)
+        ).all()
+        perspectives = {code: 0 for code in (*voc.PERSPECTIVE_CODES, voc.UNKNOWN)}
+        for chosen, n in said:
+            perspectives[chosen if chosen in voc.PERSPECTIVE_LABELS else voc.UNKNOWN] += int(n)
+        return Progress(participants, int(respondents), votes, perspectives)
 
     return db.read(store.engine, work)
 
@@ -496,13 +513,46 @@ def results(store: Store, code: str, key: str) -> Results:
              for i in werkplaats.items for q in QUESTIONS for r in VOTE_CHOICES],
             columns=["item", "question", "role", "count"],
         )
+        perspective = sa.func.coalesce(werkplaats_participants.c.perspective, voc.UNKNOWN)
+        grouped_rows = conn.execute(
+            sa.select(werkplaats_votes.c.item_id, werkplaats_votes.c.question, werkplaats_votes.c.role,
+                      perspective, sa.func.count())
+            .join(werkplaats_items, werkplaats_items.c.id == werkplaats_votes.c.item_id)
+            .join(werkplaats_participants, sa.and_(
+                werkplaats_participants.c.werkplaats_id == werkplaats_items.c.werkplaats_id,
+                werkplaats_participants.c.participant == werkplaats_votes.c.participant))
+            .where(werkplaats_items.c.werkplaats_id == werkplaats_id)
+            .group_by(werkplaats_votes.c.item_id, werkplaats_votes.c.question, werkplaats_votes.c.role, perspective)
+        ).all()
+        by_group: dict[tuple[int, str, str, str], int] = {}
+        for item_id, question, role, said, n in grouped_rows:
+            key = (item_id, question, role, group_of(said))
+            by_group[key] = by_group.get(key, 0) + int(n)
+        groups = (*voc.GROUP_CODES, voc.UNKNOWN)
+        votes_by_group = pd.DataFrame(
+            [{"item": i.id, "question": q, "role": r, "group": g, "count": by_group.get((i.id, q, r, g), 0)}
+             for i in werkplaats.items for q in QUESTIONS for r in VOTE_CHOICES for g in groups],
+            columns=["item", "question", "role", "group", "count"],
+        )
+        people = conn.execute(
+            sa.select(werkplaats_participants.c.participant, perspective)
+            .where(werkplaats_participants.c.werkplaats_id == werkplaats_id)
+        ).all()
+        said_by = {participant: said for participant, said in people}
+        per_group = {g: 0 for g in groups}
+        for said in said_by.values():
+            per_group[group_of(said)] += 1
         answers = conn.execute(
             sa.select(werkplaats_scan.c.participant, werkplaats_scan.c.item, werkplaats_scan.c.answer)
             .where(werkplaats_scan.c.werkplaats_id == werkplaats_id)
             .order_by(werkplaats_scan.c.participant, werkplaats_scan.c.item)
         ).all()
-        scan_answers = pd.DataFrame([tuple(a) for a in answers], columns=["participant", "item", "answer"])
-        return Results(werkplaats, _count_participants(conn, werkplaats_id), votes, scan_answers)
+        scan_answers = pd.DataFrame(
+            [(*a, said_by.get(a[0], voc.UNKNOWN)) for a in answers],
+            columns=["participant", "item", "answer", "perspective"],
+        )
+        return Results(werkplaats, _count_participants(conn, werkplaats_id), votes, scan_answers,
+                       votes_by_group, per_group)
 
     return db.read(store.engine, work)
 
@@ -560,6 +610,55 @@ def join(store: Store, code: str, participant: str) -> Werkplaats:
     return get(store, code)
 
 
+def group_of(perspective: object) -> str:
+    """The side a perspective counts for (gemeente, partner), or ``onbekend``."""
+    return voc.PERSPECTIVE_GROUPS.get(str(perspective or ""), voc.UNKNOWN)
+
+
+def scan_items_for(perspective: str | None) -> tuple[scan.ScanItem, ...]:
+    """The zelfscan questions a participant with this perspective gets (:data:`zelfscan.AUDIENCE`)."""
+    return tuple(i for i in scan.ITEMS if perspective in scan.AUDIENCE[i.source])
+
+
+def set_perspective(store: Store, code: str, participant: str, perspective: str) -> None:
+    """Record for whom a participant speaks (:data:`regie.vocabulary.PERSPECTIVES`); while the vote is open."""
+    participant = _check_participant(participant)
+    if perspective not in voc.PERSPECTIVE_LABELS:
+        raise WerkplaatsError(
+            f"'{perspective}' is geen keuze; kies uit {', '.join(voc.PERSPECTIVE_LABELS.values())}."
+        )
+
+    def work(conn: Connection) -> None:
+        row = _open_row(conn, code)
+        _register(conn, row.id, participant)
+        conn.execute(werkplaats_participants.update().where(
+            werkplaats_participants.c.werkplaats_id == row.id,
+            werkplaats_participants.c.participant == participant,
+        ).values(perspective=perspective))
+        allowed = [i.code for i in scan_items_for(perspective)]
+        conn.execute(werkplaats_scan.delete().where(  # answers to questions that are not theirs any more
+            werkplaats_scan.c.werkplaats_id == row.id, werkplaats_scan.c.participant == participant,
+            werkplaats_scan.c.item.not_in(allowed),
+        ))
+
+    _write(store, work)
+
+
+def perspective_of(store: Store, code: str, participant: str) -> str | None:
+    """The perspective a participant chose in this werkplaats, or None."""
+    participant = _check_participant(participant)
+
+    def work(conn: Connection) -> str | None:
+        werkplaats_id = _row(conn, code).id
+        said = conn.execute(sa.select(werkplaats_participants.c.perspective).where(
+            werkplaats_participants.c.werkplaats_id == werkplaats_id,
+            werkplaats_participants.c.participant == participant,
+        )).scalar()
+        return str(said) if said in voc.PERSPECTIVE_LABELS else None
+
+    return db.read(store.engine, work)
+
+
 def vote(store: Store, code: str, participant: str, choices: Mapping[tuple[int, str], str]) -> int:
     """Store a participant's votes: ``{(item id, question): role}``; a vote replaces their earlier
     one for that item and question. All in one transaction; returns the number of votes stored."""
@@ -612,6 +711,18 @@ def answer_scan(store: Store, code: str, participant: str, answers: Mapping[str,
         if not row.scan:
             raise WerkplaatsError("Deze werkplaats heeft geen zelfscan.")
         _register(conn, row.id, participant)
+        said = conn.execute(sa.select(werkplaats_participants.c.perspective).where(
+            werkplaats_participants.c.werkplaats_id == row.id,
+            werkplaats_participants.c.participant == participant,
+        )).scalar()
+        allowed = {i.code for i in scan_items_for(said)}
+        outside = sorted({scan.ITEM_BY_CODE[item].source for item in answers if item not in allowed})
+        if outside:
+            raise WerkplaatsError(
+                "Deze vragen zijn niet voor u: " + " en ".join(
+                    f"die van {scan.SOURCE_LABELS[s]} zijn voor {scan.AUDIENCE_WORDS[s]}" for s in outside)
+                + ". Zeg bovenaan voor wie u spreekt."
+            )
         given = {item: answer for item, answer in answers.items() if answer is not None}
         cleared = [item for item, answer in answers.items() if answer is None]
         if cleared:
@@ -712,6 +823,48 @@ def summary(res: Results) -> pd.DataFrame:
         })
     columns = ["item", "Project", "Fase", "Rol in de inventaris", "Stemmen", "Meeste stemmen: speelt nu",
                "Eens met de inventaris", "Meeste stemmen: zou moeten", "Wil verandering"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def for_group(res: Results, group: str | None) -> Results:
+    """The part of the results one side gave (``gemeente`` or ``partner``); None: everyone's."""
+    if group is None:
+        return res
+    if group not in voc.GROUP_LABELS:
+        raise WerkplaatsError(f"Onbekende kant '{group}'; kies uit {', '.join(voc.GROUP_LABELS)}.")
+    part = res.votes_by_group[res.votes_by_group["group"] == group]
+    votes = part.drop(columns=["group"]).reset_index(drop=True)
+    answers = res.scan_answers[res.scan_answers["perspective"].map(group_of) == group].reset_index(drop=True)
+    return replace(res, participants=int(res.participants_by_group.get(group, 0)), votes=votes,
+                   scan_answers=answers, group=group)
+
+
+def perspective_summary(res: Results) -> pd.DataFrame:
+    """Per item: the role the gemeente's participants and the partners' participants voted most, and whether
+    they see the same role. Columns ``item``, ``Project``, ``Fase``, ``Rol in de inventaris``, then per
+    question ``Gemeente: …``, ``Partners: …`` and ``Zelfde rol: …`` (Ja, Nee, or — when a side did not vote)."""
+    parts = {g: for_group(res, g) for g in voc.GROUP_CODES}
+    rows = []
+    for item in res.werkplaats.items:
+        row: dict[str, object] = {
+            "item": item.id, "Project": item.project_name, "Fase": voc.phase_label(item.phase),
+            "Rol in de inventaris": " / ".join(voc.role_label(r) for r in item.inventory_roles),
+        }
+        for question in QUESTIONS:
+            most = {}
+            for g, part in parts.items():
+                table = item_votes(part, item.id)
+                most[g] = _most(dict(zip(table["role"], table[question], strict=True)))
+                row[f"{voc.GROUP_LABELS[g]}: {QUESTION_SHORT[question].lower()}"] = (
+                    " / ".join(VOTE_LABELS[r] for r in most[g]) or "—")
+            gemeente, partner = most["gemeente"], most["partner"]
+            row[f"Zelfde rol: {QUESTION_SHORT[question].lower()}"] = (
+                "—" if not gemeente or not partner else "Ja" if set(gemeente) & set(partner) else "Nee")
+        rows.append(row)
+    columns = ["item", "Project", "Fase", "Rol in de inventaris"] + [
+        f"{label}: {QUESTION_SHORT[q].lower()}" for q in QUESTIONS
+        for label in (*(voc.GROUP_LABELS[g] for g in voc.GROUP_CODES), "Zelfde rol")
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -38,6 +38,14 @@ INTROS: dict[str, str] = {
     OOSTERHOF: "“Een succesvolle regieorganisatie schenkt aandacht aan de volgende aspecten:”",
 }
 OUTCOME_WORDS: dict[str, str] = {LOUWERET: "volmondig ja", OOSTERHOF: "op orde"}
+AUDIENCE: dict[str, frozenset[str]] = {
+    LOUWERET: frozenset({"bestuur"}),
+    OOSTERHOF: frozenset({"bestuur", "ambtelijk"}),
+}
+"""Which werkplaats perspectives (:data:`regie.vocabulary.PERSPECTIVES`) get each checklist: Louweret puts
+his questions to the bestuur ("Wilt u regiegemeente worden?"), Oosterhof's points are the gemeente's own
+preparation as a regieorganisatie; partners get neither."""
+AUDIENCE_WORDS: dict[str, str] = {LOUWERET: "het bestuur", OOSTERHOF: "de gemeente (bestuur en ambtelijke organisatie)"}
 """What a ja means for each checklist."""
 ANSWER_WORDS: dict[str, dict[str, str]] = {
     LOUWERET: {**voc.ANSWER_LABELS, "ja": "Volmondig ja"},

@@ -174,12 +174,35 @@ def _v5(conn: Connection) -> None:
     attempts.create(conn)
 
 
+def _v6(conn: Connection) -> None:
+    """Werkplaats as MOVISIE means it: for whom each participant speaks, and the agreements a session ends
+    with (wie, wat, welke fase, wanneer), kept in the werkruimte (they stay when the werkplaats is deleted)."""
+    conn.exec_driver_sql("ALTER TABLE werkplaats_participants ADD COLUMN perspective VARCHAR(20)")
+    meta = sa.MetaData()
+    sa.Table("werkruimtes", meta, sa.Column("id", sa.Integer, primary_key=True))  # target of the foreign key
+    sa.Table(
+        "afspraken", meta,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("werkruimte_id", sa.Integer, sa.ForeignKey("werkruimtes.id", ondelete="CASCADE"),
+                  nullable=False),
+        sa.Column("werkplaats_code", sa.String(16), nullable=False),
+        sa.Column("werkplaats_title", sa.String(200), nullable=False),
+        sa.Column("wie", sa.String(200), nullable=False),
+        sa.Column("wat", sa.Text, nullable=False),
+        sa.Column("fase", sa.String(20), nullable=False),
+        sa.Column("wanneer", sa.Date, nullable=False),
+        sa.Column("project", sa.String(500), nullable=False),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+    ).create(conn)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "werkruimtes, momentopnamen, bestanden en waardekoppelingen", _v1),
     (2, "duiding en keuze persoonsgegevens per momentopname", _v2),
     (3, "kerncijfers per momentopname", _v3),
     (4, "werkplaatsen: vragen, anonieme deelnemers, stemmen en zelfscan-antwoorden", _v4),
     (5, "toegang: werkruimtesleutels (alleen als scrypt-hash) en mislukte pogingen", _v5),
+    (6, "werkplaats: perspectief per deelnemer en afspraken per werkruimte", _v6),
 )
 """(version, what it adds, step) in order."""
 

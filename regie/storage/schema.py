@@ -131,6 +131,7 @@ werkplaats_participants = sa.Table(
               primary_key=True),
     sa.Column("participant", sa.String(64), primary_key=True),
     sa.Column("joined_at", sa.DateTime, nullable=False),
+    sa.Column("perspective", sa.String(20), nullable=True),
 )
 
 werkplaats_votes = sa.Table(
@@ -150,6 +151,20 @@ werkplaats_scan = sa.Table(
     sa.Column("item", sa.String(10), primary_key=True),
     sa.Column("answer", sa.String(10), nullable=False),
     sa.Column("updated_at", sa.DateTime, nullable=False),
+)
+
+afspraken = sa.Table(
+    "afspraken", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("werkruimte_id", sa.Integer, sa.ForeignKey("werkruimtes.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("werkplaats_code", sa.String(16), nullable=False),
+    sa.Column("werkplaats_title", sa.String(200), nullable=False),
+    sa.Column("wie", sa.String(200), nullable=False),
+    sa.Column("wat", sa.Text, nullable=False),
+    sa.Column("fase", sa.String(20), nullable=False),
+    sa.Column("wanneer", sa.Date, nullable=False),
+    sa.Column("project", sa.String(500), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
 )
 
 TABLES: tuple[str, ...] = tuple(metadata.tables)

@@ -1040,6 +1040,20 @@ ANSWER_CODES: tuple[str, ...] = tuple(c.code for c in ANSWERS)
 """The ja / deels / nee scale, in that order."""
 ANSWER_LABELS: dict[str, str] = {c.code: c.label for c in ANSWERS}
 
+PERSPECTIVES: tuple[Choice, ...] = (
+    Choice("bestuur", "Het bestuur van de gemeente (wethouder, raadslid)"),
+    Choice("ambtelijk", "De ambtelijke organisatie van de gemeente"),
+    Choice("partner", "Een samenwerkingspartner (corporatie, zorg, welzijn, inwoners of een andere organisatie)"),
+)
+"""For whom a werkplaats participant speaks (MOVISIE's praktijkwerkplaats: gemeenten *and* lokale
+samenwerkingspartners, 004 ch. 1); chosen by the participant before answering."""
+PERSPECTIVE_CODES: tuple[str, ...] = tuple(c.code for c in PERSPECTIVES)
+PERSPECTIVE_LABELS: dict[str, str] = {c.code: c.label for c in PERSPECTIVES}
+PERSPECTIVE_GROUPS: dict[str, str] = {"bestuur": "gemeente", "ambtelijk": "gemeente", "partner": "partner"}
+"""Perspective → the side its answers count for when results are split (gemeente or partner)."""
+GROUP_CODES: tuple[str, ...] = ("gemeente", "partner")
+GROUP_LABELS: dict[str, str] = {"gemeente": "Gemeente", "partner": "Partners"}
+
 COOPERATION_FORMS: tuple[Choice, ...] = (
     Choice("andere_gemeenten", "Samenwerking met andere gemeenten",
            ("samenwerking met andere gemeenten", "andere gemeenten", "andere gemeente", "gemeenten",
