@@ -25,6 +25,7 @@ INSTRUMENTS = [
     st.Page("pages/beslisboom.py", title="Beslisboom", icon=":material/account_tree:"),
     st.Page("pages/zelfscan.py", title="Zelfscan", icon=":material/checklist:"),
     st.Page("pages/positionering.py", title="Positionering", icon=":material/scatter_plot:"),
+    st.Page("pages/werkhulpen.py", title="Werkhulpen", icon=":material/fact_check:"),
     st.Page("pages/werkplaats.py", title="Werkplaats", icon=":material/groups:"),
 ]
 PAGES = DASHBOARD + SHARING + INSTRUMENTS

@@ -23,7 +23,8 @@ general Dutch sentence, never the traceback.
     │   ├── UnknownSnapshotError     no snapshot by that label in the werkruimte
     │   ├── DuplicateError           a name or label is already taken
     │   ├── InvalidNameError         an empty or too long name, label or mapping
-    │   └── AccessDeniedError        no access to that werkruimte (never says whether the name exists)
+    │   ├── AccessDeniedError        no access to that werkruimte (never says whether the name exists)
+    │   └── WerkhulpError            an answer to a project's working aid that cannot be stored
     ├── WerkplaatsError              a live werkplaats request that cannot be done
     │   ├── UnknownCodeError         no werkplaats with that code
     │   ├── WrongKeyError            the facilitator key does not fit
@@ -55,6 +56,7 @@ __all__ = [
     "UnknownWerkruimteError",
     "UnreadableFileError",
     "UnsupportedFormatError",
+    "WerkhulpError",
     "WerkplaatsError",
     "WerkruimteError",
     "WrongKeyError",
@@ -126,6 +128,10 @@ class InvalidNameError(WerkruimteError):
 
 class AccessDeniedError(WerkruimteError):
     """This session may not open that werkruimte; the message never says whether the name exists."""
+
+
+class WerkhulpError(WerkruimteError):
+    """An answer to a project's working aid (Schema 2, RIVM, opdracht) that cannot be stored."""
 
 
 class WerkplaatsError(RegieError):

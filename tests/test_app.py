@@ -227,6 +227,7 @@ def test_a_participant_session_reaches_nothing_but_the_vote(database: str) -> No
     at.query_params[wp.PARAM_CODE] = code
     at.run()
     assert not at.exception, exceptions(at)
+    at.radio(key="werkplaats_perspectief").set_value("bestuur").run()
     assert [t.value for t in at.title] == ["Werkplaats"] and [h.value for h in at.header] == ["Zelfscan"]
     assert not at.sidebar.multiselect and not at.sidebar.toggle and not at.sidebar.text, "no sidebar"
     assert not at.get("page_link"), "no navigation"

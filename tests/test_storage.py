@@ -52,7 +52,7 @@ def analysis_of(data: bytes, name: str, mappings=None, accepted=None) -> dict:
     return json.loads(json.dumps(result, ensure_ascii=False))
 
 
-WERKPLAATS_EMPTY = {t: 0 for t in TABLES if t.startswith("werkplaats") or t in ("access_attempts", "afspraken")}
+WERKPLAATS_EMPTY = {t: 0 for t in TABLES if t.startswith("werkplaats") or t in ("access_attempts", "afspraken", "werkhulp_answers")}
 """The werkplaats tables (schema v4), empty here; tests/test_werkplaats.py covers their deletion."""
 
 

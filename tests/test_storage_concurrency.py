@@ -22,7 +22,7 @@ postgres_url = conftest_pg.postgres_url
 db_url = conftest_pg.db_url
 
 PROCESSES = 8
-WERKPLAATS_EMPTY = {t: 0 for t in TABLES if t.startswith("werkplaats") or t in ("access_attempts", "afspraken")}
+WERKPLAATS_EMPTY = {t: 0 for t in TABLES if t.startswith("werkplaats") or t in ("access_attempts", "afspraken", "werkhulp_answers")}
 """The werkplaats tables (schema v4), untouched by saves."""
 
 

@@ -64,6 +64,7 @@ PAGES: tuple[Page, ...] = (
     Page("beslisboom", "Beslisboom"),
     Page("zelfscan", "Zelfscan"),
     Page("positionering", "Positionering"),
+    Page("werkhulpen", "Werkhulpen"),
     Page("werkplaats", "Werkplaats"),
 )
 """The pages in navigation order (the dashboard's seven first), with their exact titles."""

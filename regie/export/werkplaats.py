@@ -122,7 +122,7 @@ def deck_bytes(res: wp.Results, items: list[agreements.Afspraak], moment: dt.dat
                           "Welke rol de gemeente nu speelt, volgens de gemeente en volgens de partners.",
                           ["‘Zelfde rol’ is Ja als een rol bij beide kanten de meeste stemmen kreeg.", source])
     if werkplaats.scan:
-        pptx.table_slides(prs, "Zelfscan van de groep", _scan_table(res)[["Lijst", "Tekst", "Ja", "Deels", "Nee"]],
+        pptx.table_slides(prs, "Zelfscan van de groep", _scan_table(res)[["Lijst", "Tekst", *(voc.ANSWER_LABELS[a] for a in wp.SCAN_ANSWERS)]],
                           "Aantal deelnemers per antwoord; Louweret aan het bestuur, Oosterhof aan de gemeente.",
                           [scan.SOURCES[scan.LOUWERET], scan.SOURCES[scan.OOSTERHOF]])
     pptx.table_slides(prs, "Afspraken", agreements.table(items)[["Wie", "Wat", "Fase", "Wanneer", "Project"]],

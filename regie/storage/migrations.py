@@ -196,6 +196,23 @@ def _v6(conn: Connection) -> None:
     ).create(conn)
 
 
+def _v7(conn: Connection) -> None:
+    """Working aids per project (Schema 2, RIVM's externe-regie actions, the opdracht), kept in the werkruimte."""
+    meta = sa.MetaData()
+    sa.Table("werkruimtes", meta, sa.Column("id", sa.Integer, primary_key=True))  # target of the foreign key
+    sa.Table(
+        "werkhulp_answers", meta,
+        sa.Column("werkruimte_id", sa.Integer, sa.ForeignKey("werkruimtes.id", ondelete="CASCADE"),
+                  primary_key=True),
+        sa.Column("project", sa.String(500), primary_key=True),
+        sa.Column("item", sa.String(20), primary_key=True),
+        sa.Column("project_name", sa.String(500), nullable=False),
+        sa.Column("answer", sa.String(10), nullable=True),
+        sa.Column("note", sa.Text, nullable=False),
+        sa.Column("updated_at", sa.DateTime, nullable=False),
+    ).create(conn)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "werkruimtes, momentopnamen, bestanden en waardekoppelingen", _v1),
     (2, "duiding en keuze persoonsgegevens per momentopname", _v2),
@@ -203,6 +220,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (4, "werkplaatsen: vragen, anonieme deelnemers, stemmen en zelfscan-antwoorden", _v4),
     (5, "toegang: werkruimtesleutels (alleen als scrypt-hash) en mislukte pogingen", _v5),
     (6, "werkplaats: perspectief per deelnemer en afspraken per werkruimte", _v6),
+    (7, "werkhulpen per project: Schema 2, externe regie en de opdracht", _v7),
 )
 """(version, what it adds, step) in order."""
 

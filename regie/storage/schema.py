@@ -167,5 +167,16 @@ afspraken = sa.Table(
     sa.Column("created_at", sa.DateTime, nullable=False),
 )
 
+werkhulp_answers = sa.Table(
+    "werkhulp_answers", metadata,
+    sa.Column("werkruimte_id", sa.Integer, sa.ForeignKey("werkruimtes.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("project", sa.String(500), primary_key=True),
+    sa.Column("item", sa.String(20), primary_key=True),
+    sa.Column("project_name", sa.String(500), nullable=False),
+    sa.Column("answer", sa.String(10), nullable=True),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+)
+
 TABLES: tuple[str, ...] = tuple(metadata.tables)
 """All table names of the schema."""

@@ -630,7 +630,7 @@ class Store:
                 with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                     for table in ("snapshot_files", "snapshots", "werkruimte_mappings", "werkplaats_votes",
                                   "werkplaats_scan", "werkplaats_participants", "werkplaats_items",
-                                  "werkplaatsen", "afspraken", "werkruimtes"):
+                                  "werkplaatsen", "afspraken", "werkhulp_answers", "werkruimtes"):
                         conn.exec_driver_sql(f"VACUUM {table}")
         except (OperationalError, sa.exc.DBAPIError, OSError):
             pass
