@@ -31,6 +31,7 @@ INSTRUMENTS = [
 PAGES = DASHBOARD + SHARING + INSTRUMENTS
 
 if participating():
+    st.query_params.pop(ROUTER_PAGE_PARAM, None)  # a deep link that came through require_router
     # A participant's session (opened with a werkplaats link or code) gets the vote and nothing else:
     # no navigation, no sidebar, and every address of this session leads to the vote.
     page_style("app.css")
@@ -51,6 +52,6 @@ if wanted:  # a deep link that arrived before the router existed (see require_ro
     del st.query_params[ROUTER_PAGE_PARAM]
     target = next((p for p in PAGES if p.url_path == wanted), None)
     if target is not None and target.url_path != page.url_path:
-        st.switch_page(target)
+        st.switch_page(target, query_params=st.query_params.to_dict())  # the link's own parameters go along
 sidebar(SECTIONS)
 run_page(page)

@@ -90,7 +90,9 @@ def free_port() -> int:
 class StreamlitServer:
     """``streamlit run app.py`` in a subprocess of its own (own process group), logged to a file."""
 
-    def __init__(self, port: int | None = None, log_path: Path | None = None) -> None:
+    def __init__(self, port: int | None = None, log_path: Path | None = None,
+                 env: dict[str, str] | None = None) -> None:
+        self.env = env
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
@@ -106,9 +108,21 @@ class StreamlitServer:
         self.process = subprocess.Popen(
             command, cwd=ROOT, stdout=self._log or subprocess.DEVNULL, stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL, start_new_session=True,
+            env={**os.environ, **self.env} if self.env is not None else None,
         )
         self.wait_healthy(timeout)
         return self
+
+    def kill(self) -> None:
+        """Kill the server at once (SIGKILL to its process group), as a crash or an out-of-memory kill does."""
+        process, self.process = self.process, None
+        if process is not None and process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+        if self._log is not None:
+            self._log.close()
+            self._log = None
 
     def wait_healthy(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout

@@ -67,9 +67,9 @@ def postgres_url(postgres_server_url: str) -> Iterator[str]:
     except psycopg.errors.InsufficientPrivilege:
         # A given server where we may not create databases: empty our tables in its database instead.
         with psycopg.connect(**admin) as conn:
-            for table in ("werkplaats_votes", "werkplaats_scan", "werkplaats_participants", "werkplaats_items",
-                          "werkplaatsen", "snapshot_files", "werkruimte_mappings", "snapshots", "werkruimtes",
-                          "schema_version"):
+            from regie.storage.schema import TABLES
+
+            for table in reversed(TABLES):  # every table of the schema, dependants first
                 conn.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
         yield url.render_as_string(hide_password=False)
         return

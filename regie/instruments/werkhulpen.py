@@ -138,9 +138,9 @@ def internal_regie(inv: Inventory) -> pd.DataFrame:
     table = pd.DataFrame({
         "project": projects["project"].to_numpy(),
         "Project": projects["naam"].to_numpy(),
-        "Fasen": projects["project"].map(phases).fillna("—").to_numpy(),
+        "Fasen": projects["project"].map(phases).astype(object).fillna("—").to_numpy(),
         "Afdelingen": projects["project"].map(counts).fillna(0).astype(int).to_numpy(),
-        "Welke": projects["project"].map(named).fillna("—").to_numpy(),
+        "Welke": projects["project"].map(named).astype(object).fillna("—").to_numpy(),
     })
     flag = table["project"].isin(in_internal) & (table["Afdelingen"] == 0) & has_column
     table["Melding"] = ["In beleid of uitvoering zonder afdeling: wie spreekt hier namens de gemeente "

@@ -32,6 +32,8 @@ from regie.errors import StorageError
 
 ENV_URL = "REGIE_DATABASE_URL"
 """Environment variable with the database URL (SQLAlchemy form, e.g. ``postgresql://user:pw@host/db``)."""
+ENV_URL_FILE = "REGIE_DATABASE_URL_FILE"
+"""Environment variable naming a file whose first line is the database URL (a Docker secret)."""
 APP_NAME = "regierol-per-fase"
 DB_FILE_NAME = "regie.sqlite3"
 BUSY_TIMEOUT_SECONDS = 30.0
@@ -54,9 +56,34 @@ def default_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILE_NAME
 
 
+def configured_url() -> str | None:
+    """The URL the environment gives: ``REGIE_DATABASE_URL``, else the first line of the file named by
+    ``REGIE_DATABASE_URL_FILE`` (a Docker or Kubernetes secret), else None. A secret file that cannot be
+    read is a Dutch StorageError naming the variable (never the file's content)."""
+    text = (os.environ.get(ENV_URL) or "").strip()
+    if text:
+        return text
+    secret = (os.environ.get(ENV_URL_FILE) or "").strip()
+    if not secret:
+        return None
+    try:
+        lines = Path(secret).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StorageError(
+            f"Het bestand met het database-adres ({ENV_URL_FILE}) kan niet worden gelezen. Controleer of het "
+            "secret aan de app is gekoppeld en leesbaar is voor de gebruiker van de app."
+        ) from exc
+    first = next((line.strip() for line in lines if line.strip()), "")
+    if not first:
+        raise StorageError(f"Het bestand met het database-adres ({ENV_URL_FILE}) is leeg. Zet er het adres in, "
+                           "zoals postgresql://gebruiker:wachtwoord@host/database.")
+    return first
+
+
 def resolve_url(url: str | URL | None = None) -> URL:
-    """The database URL to use: ``url``, else ``REGIE_DATABASE_URL``, else the default SQLite file."""
-    text = url if url is not None else (os.environ.get(ENV_URL) or "").strip() or None
+    """The database URL to use: ``url``, else the environment's (:func:`configured_url`), else the default
+    SQLite file."""
+    text = url if url is not None else configured_url()
     if text is None:
         return URL.create("sqlite", database=str(default_path()))
     try:

@@ -14,8 +14,9 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from regie.errors import AccessDeniedError, RegieError
-from regie.storage import ENV_URL, Store
+from regie.storage import Store
 from regie.storage import access as acc
+from regie.storage.engine import configured_url
 from regie.ui import keys
 
 log = logging.getLogger(__name__)
@@ -26,14 +27,15 @@ rate limit then counts per client address from that header instead of per proxy.
 
 def database_url() -> str | None:
     """The database URL: ``st.secrets["connections"]["regie"]["url"]`` when set, else
-    ``REGIE_DATABASE_URL``, else None (the SQLite file in the user's data directory)."""
+    ``REGIE_DATABASE_URL`` (or the secret file of ``REGIE_DATABASE_URL_FILE``), else None (the SQLite file in
+    the user's data directory)."""
     try:
         url = str(st.secrets["connections"]["regie"]["url"]).strip()
         if url:
             return url
     except (FileNotFoundError, StreamlitSecretNotFoundError, KeyError, TypeError):
         pass
-    return os.environ.get(ENV_URL, "").strip() or None
+    return configured_url()
 
 
 @st.cache_resource(show_spinner="Database openen…", max_entries=4)

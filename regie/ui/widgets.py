@@ -36,13 +36,14 @@ def require_router() -> None:
 
     Streamlit runs a file from pages/ on its own when the first request after a server start is a
     deep link such as /inventaris (its old multipage mode): no sidebar, no filters. Such a run is
-    redirected to app.py with the page in the query string; app.py then opens that page.
+    redirected to app.py with the page in the query string (and the link's own parameters, such as a
+    werkplaats code, kept); app.py then opens that page.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
     if PagesManager.uses_pages_directory:
         caller = Path(inspect.stack()[1].filename).stem
-        st.switch_page("app.py", query_params={ROUTER_PAGE_PARAM: caller})
+        st.switch_page("app.py", query_params={**st.query_params.to_dict(), ROUTER_PAGE_PARAM: caller})
 
 
 ROUTER_PAGE_PARAM = "pagina"
