@@ -633,3 +633,23 @@ def test_messy_inventories_give_the_model_numbers(generated: Generated) -> None:
     # partners of unknown type, with one file-level note (not one warning each)."
     assert len(file_level) == (1 if generated.partner_note else 0), file_level
     assert all(i["severity"] == "waarschuwing" for i in file_level)
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(messy_inventories())
+def test_the_element_counts_agree_with_the_explained_coverage(generated: Generated) -> None:
+    """``element_coverage`` (table operations, for any size) counts exactly the statuses that the explained
+    coverage per project gives (the Projecten page, the Excel export)."""
+    from regie import load_inventory
+    from regie.analysis import elements
+
+    inv = load_inventory(generated.data, generated.filename)
+    explained = elements.coverage(inv)
+    wide = explained.pivot(index="project", columns="element", values="status").reindex(inv.projects["project"])
+    fast = elements.statuses(inv)
+    assert (wide.to_numpy() == fast.to_numpy()).all() if len(fast) else wide.empty
+    assert elements.coverage_counts(inv) == {
+        e: {s: int(((explained["element"] == e) & (explained["status"] == s)).sum()) for s in elements.STATUSES}
+        for e in "ABCD"
+    }

@@ -17,6 +17,7 @@ projects. The stated elements (the ``Element`` column) stay a separate view (:mo
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from regie import vocabulary as voc
@@ -104,14 +105,42 @@ def _element_d(own: list[str], named: dict[str, set[str]]) -> tuple[str, str]:
     return PRESENT, "De rol van de gemeente verschilt per fase."
 
 
+def statuses(inv: Inventory) -> pd.DataFrame:
+    """Per project (index ``project``, inventory order), the status of A, B, C and D: the same statuses as
+    :func:`coverage`, computed with table operations (no reasons; for counts at any size)."""
+    projects = pd.Index(inv.projects["project"], name="project")
+    own = inv.phases[["project", "phase"]].drop_duplicates()
+    own_count = own.groupby("project").size().reindex(projects, fill_value=0)
+    in_visie_own = projects.isin(own.loc[own["phase"] == "visie", "project"])
+    named = inv.roles.loc[inv.roles["role"] != voc.UNKNOWN, ["project", "phase", "role"]].drop_duplicates()
+    bits = {role: 1 << i for i, role in enumerate(voc.ROLE_CODES)}  # a phase's set of roles as one number
+    sets = (named.assign(roles=named["role"].map(bits).fillna(0).astype("int64"))
+            .groupby(["project", "phase"], sort=False)["roles"].sum().reset_index())
+    named_phases = sets.groupby("project").size().reindex(projects, fill_value=0)
+    distinct_sets = sets.groupby("project")["roles"].nunique().reindex(projects, fill_value=0)
+    own_named = own.merge(sets[["project", "phase"]], on=["project", "phase"], how="left", indicator=True)
+    unnamed = (own_named["_merge"] == "left_only").groupby(own_named["project"]).sum().reindex(projects, fill_value=0)
+    links = inv.involvements[["project", "fase"]]
+    with_partner = projects.isin(links["project"])
+    partner_in_visie = projects.isin(links.loc[links["fase"] == "visie", "project"])
+    partner_no_phase = projects.isin(links.loc[links["fase"].isna(), "project"])
+    shared = (inv.projects["gedeelde_visie"] if "gedeelde_visie" in inv.projects
+              else pd.Series(None, index=inv.projects.index, dtype=object)).to_numpy(dtype=object)
+    a = np.select(
+        [shared == "ja", (shared == "deels") | (shared == "nee"), partner_in_visie | (in_visie_own & partner_no_phase),
+         in_visie_own],
+        [PRESENT, MISSING, PRESENT, MISSING], UNKNOWN)
+    b = np.where(with_partner, PRESENT, MISSING)
+    c = np.select([own_count.to_numpy() == 0, unnamed.to_numpy() == 0], [UNKNOWN, PRESENT], MISSING)
+    d = np.select([own_count.to_numpy() <= 1, named_phases.to_numpy() <= 1, distinct_sets.to_numpy() == 1],
+                  [NOT_APPLICABLE, NOT_APPLICABLE, MISSING], PRESENT)
+    return pd.DataFrame({"A": a, "B": b, "C": c, "D": d}, index=projects)
+
+
 def coverage_counts(inv: Inventory) -> dict[str, dict[str, int]]:
     """Per element A–D, projects per status (every key present): the JSON ``element_coverage``."""
-    frame = coverage(inv)
-    table = pd.crosstab(frame["element"], frame["status"]) if len(frame) else pd.DataFrame()
-    return {
-        e: {s: int(table.at[e, s]) if e in table.index and s in table.columns else 0 for s in STATUSES}
-        for e in voc.ELEMENT_CODES
-    }
+    table = statuses(inv)
+    return {e: {s: int((table[e] == s).sum()) for s in STATUSES} for e in voc.ELEMENT_CODES}
 
 
 def coverage_table(inv: Inventory) -> pd.DataFrame:

@@ -128,15 +128,16 @@ def _unknown_issues(
         bad.groupby("original", sort=False).size().rename("count").reset_index()
         .rename(columns={"original": "value"}).assign(field=field_name)[["field", "value", "count"]]
     )
-    per_cell = bad.groupby("rid", sort=False)["original"].agg(lambda s: list(dict.fromkeys(s)))
-    texts = matched.drop_duplicates("rid").set_index("rid")["text"]
-    for rid, originals in per_cell.items():
+    firsts = bad.drop_duplicates(["rid", "original"])
+    per_cell = firsts.groupby("rid", sort=False)["original"].agg(list)
+    texts = matched.drop_duplicates("rid").set_index("rid")["text"].reindex(per_cell.index)
+    where = meta.loc[per_cell.index, ["sheet", "row", "sheet_order"]]
+    for originals, text, sheet, row, order in zip(
+            per_cell.to_numpy(), texts.to_numpy(), where["sheet"].to_numpy(), where["row"].to_numpy(),
+            where["sheet_order"].to_numpy(), strict=True):
         parts = ", ".join(f"'{o}'" for o in originals)
-        ctx.issue(
-            SEVERITY_WARNING, table, meta.at[rid, "sheet"], int(meta.at[rid, "row"]), column,
-            texts.at[rid], message.format(parts=parts, n=len(originals)),
-            int(meta.at[rid, "sheet_order"]),
-        )
+        ctx.issue(SEVERITY_WARNING, table, sheet, int(row), column, text,
+                  message.format(parts=parts, n=len(originals)), int(order))
 
 
 def _cname(table: RawTable, column: RawColumn) -> str:

@@ -138,12 +138,11 @@ class _InvolvementMapper:
     def _values(self, table: RawTable, data: pd.DataFrame, columns: dict[str | None, RawColumn]) -> None:
         phases = data["fase"].dropna()
         unknown = {v for v in pd.unique(phases) if self.ctx.vocab["fase"].match_whole(v) is None}
-        for rid in phases[phases.isin(unknown)].index:
+        odd = phases[phases.isin(unknown)]
+        for row, phase in zip(data.loc[odd.index, "row"].to_numpy(), odd.to_numpy(), strict=True):
             self.ctx.issue(
-                SEVERITY_WARNING, "involvements", table.sheet, int(data.at[rid, "row"]), columns.get("fase"),
-                phases.at[rid],
-                f"Fase '{phases.at[rid]}' is onbekend. Gebruik visie, beleid of uitvoering.",
-                table.sheet_order,
+                SEVERITY_WARNING, "involvements", table.sheet, int(row), columns.get("fase"), phase,
+                f"Fase '{phase}' is onbekend. Gebruik visie, beleid of uitvoering.", table.sheet_order,
             )
         for name in SCALE_FIELDS:
             values = data[name].dropna()
@@ -153,11 +152,11 @@ class _InvolvementMapper:
                 continue
             counts = bad_values.map(cell_text).value_counts(sort=False)
             self.ctx.unknown.append(pd.DataFrame({"field": name, "value": counts.index, "count": counts.to_numpy()}))
-            for rid in bad_values.index:
+            for row, value in zip(data.loc[bad_values.index, "row"].to_numpy(), bad_values.to_numpy(), strict=True):
                 self.ctx.issue(
-                    SEVERITY_WARNING, "involvements", table.sheet, int(data.at[rid, "row"]),
-                    columns.get(name), values.at[rid],
-                    f"{voc.FIELD_LABELS[name]} '{values.at[rid]}' is geen score. Gebruik 1 tot en met 5, "
+                    SEVERITY_WARNING, "involvements", table.sheet, int(row),
+                    columns.get(name), value,
+                    f"{voc.FIELD_LABELS[name]} '{value}' is geen score. Gebruik 1 tot en met 5, "
                     "of laag, middel, hoog, of wijs de waarde een score toe onder 'Waarden toewijzen' op de "
                     "pagina Inventaris.", table.sheet_order,
                 )

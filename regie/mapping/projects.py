@@ -280,10 +280,9 @@ class _ProjectsMapper:
             if len(bad):
                 counts = bad.value_counts(sort=False)
                 self.ctx.unknown.append(pd.DataFrame({"field": name, "value": counts.index, "count": counts.to_numpy()}))
-            for rid in bad.index:
-                text = meta.at[rid, name]
+            for row, text in zip(meta.loc[bad.index, "row"].to_numpy(), bad.to_numpy(), strict=True):
                 self.ctx.issue(
-                    SEVERITY_WARNING, "projects", table.sheet, int(meta.at[rid, "row"]), column, text,
+                    SEVERITY_WARNING, "projects", table.sheet, int(row), column, text,
                     f"{voc.FIELD_LABELS[name]} '{text}' is onbekend. Gebruik {allowed}, of wijs de waarde toe "
                     "onder 'Waarden toewijzen' op de pagina Inventaris.",
                     table.sheet_order,
@@ -310,11 +309,12 @@ class _ProjectsMapper:
             parsed = _per_value(meta.loc[texts.index, name], parse)
             meta.loc[texts.index, name] = parsed
             meta.loc[meta[name + "_text"].isna(), name] = None
-            for rid in parsed.index[parsed.isna()]:
-                value = None if name in voc.PERSONAL_FIELDS else texts.at[rid]
+            failed = parsed.index[parsed.isna()]
+            for row, text in zip(meta.loc[failed, "row"].to_numpy(), texts.loc[failed].to_numpy(), strict=True):
+                value = None if name in voc.PERSONAL_FIELDS else text
                 self.ctx.issue(
-                    SEVERITY_WARNING, "projects", table.sheet, int(meta.at[rid, "row"]), column, value,
-                    f"'{texts.at[rid]}' in kolom '{column.header}' is geen geldige {what}. Pas de "
+                    SEVERITY_WARNING, "projects", table.sheet, int(row), column, value,
+                    f"'{text}' in kolom '{column.header}' is geen geldige {what}. Pas de "
                     "waarde aan; ze is nu leeg gelaten.", table.sheet_order,
                 )
 
