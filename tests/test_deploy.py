@@ -82,7 +82,7 @@ def test_the_image_runs_unprivileged_without_telemetry() -> None:
     ignored = (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
     assert {"deploy/secrets", ".streamlit/secrets.toml", ".git"} <= set(ignored), "no secret ends up in the image"
     kept = (ROOT / "deploy" / "secrets" / ".gitignore").read_text(encoding="utf-8").split()
-    assert kept == ["*", "!README"], "no secret ends up in git"
+    assert kept == ["*", "!README", "!.gitignore"], "no secret ends up in git"
     for copied in re.findall(r"^COPY \S+ (\S+) ", dockerfile, re.M):
         assert (ROOT / copied.rstrip("/")).exists(), copied
 
