@@ -65,6 +65,18 @@ def test_the_fast_count_bounds_the_columns_by_the_last_letter() -> None:
     assert _worker.fast_extent(io.BytesIO(_sheet_xml(rows)))[:2] == (199, 21)
 
 
+@pytest.mark.parametrize(("letters", "columns"), [
+    (["A"], 1), (["B"], 2), (["A", "Z"], 26), (["C", "U"], 21), (["Z"], 26), (["AB"], 28), (["Q", "Z", "X"], 26),
+    (["XFD"], 16384), (["U", "AA"], 27),
+])
+def test_the_fast_column_bound_is_the_highest_letter_anywhere(letters: list[str], columns: int) -> None:
+    """Over several chunks: a later chunk with a higher single letter (or a wide reference) raises the bound."""
+    filler = '<row r="1"><c r="A1"><v>1</v></c></row>' * (_worker.CHUNK_BYTES // 30)
+    rows = filler + "".join(f'<row r="{n + 2}"><c r="{letter}{n + 2}"><v>1</v></c></row>'
+                            for n, letter in enumerate(letters))
+    assert _worker.fast_extent(io.BytesIO(_sheet_xml(rows)))[1] == columns
+
+
 @pytest.mark.parametrize("part", ["xl/worksheets/sheet1.dat", "xl/worksheets/sheet1", "xl/worksheets/sheet1.xml.bak",
                                   "xl/data/blad1.xml", "xl/worksheets/sheet1.XML"])
 def test_a_sheet_is_found_through_the_relationships_whatever_its_name(part: str) -> None:

@@ -27,6 +27,7 @@ Imports nothing from ``regie`` so that the child starts fast.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import pickle
 import re
@@ -203,6 +204,12 @@ def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
         yield data[:cut]
 
 
+@functools.cache
+def _single_refs_above(column: int) -> re.Pattern[bytes]:
+    """``<c r="X`` for the column letters after column number ``column`` (1 = A), up to Z."""
+    return re.compile(rb'<c r="([' + bytes([65 + column]) + rb"-Z])")
+
+
 def fast_extent(stream: IO[bytes]) -> tuple[int, int, int, bool]:
     """An upper bound of (rows, columns) of a worksheet written as Excel writes it, the number of
     XML elements, and whether that bound holds (False when rows or cells lack an ``r="A1"``
@@ -226,11 +233,10 @@ def fast_extent(stream: IO[bytes]) -> tuple[int, int, int, bool]:
         wide = _WIDE_REF.findall(chunk)
         if wide:
             max_col = max(max_col, max(_col_number(w.decode()) for w in set(wide)))
-        if max_col < 26:
-            for number in range(26, max_col, -1):  # the last single-letter column referenced
-                if b'<c r="' + bytes([64 + number]) in chunk:
-                    max_col = number
-                    break
+        if max_col < 26:  # the last single-letter column referenced, one pass for the letters beyond max_col
+            above = _single_refs_above(max_col).findall(chunk)
+            if above:
+                max_col = max(above)[0] - 64
     if cell_refs != cells or row_refs != rows:
         simple = False
     return max(max_row, 1), max_col, elements, simple
