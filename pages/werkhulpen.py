@@ -42,13 +42,13 @@ if werkruimte is None:
             "dan kunt u de vragen lezen, maar niet opslaan.")
 else:
     st.caption(f"Werkruimte: {werkruimte}")
-engine = access.store.engine if access is not None else None
+store = access.store if access is not None else None
 
 names = dict(zip(inv.projects["project"], inv.projects["naam"], strict=True))
 project = st.selectbox("Project", list(names), format_func=names.get, key="werkhulpen_project")
 stored: dict[str, aids.Answer] = {}
-if werkruimte is not None and engine is not None:
-    stored = safe_call(lambda: aids.answers(engine, werkruimte, project), "het lezen van de antwoorden") or {}
+if werkruimte is not None and store is not None:
+    stored = safe_call(lambda: aids.answers(store, werkruimte, project), "het lezen van de antwoorden") or {}
 
 st.caption(aids.project_line(inv, project))
 asked = aids.opdracht_phases(inv, project)
@@ -91,7 +91,7 @@ with st.form("werkhulpen_formulier", border=False):
     saved = st.form_submit_button("Opslaan in de werkruimte", type="primary", key="werkhulpen_opslaan",
                                   disabled=werkruimte is None, icon=":material/save:")
 
-if saved and werkruimte is not None and engine is not None:
+if saved and werkruimte is not None and store is not None:
     given = {}
     for item in aids.ITEMS:
         note_key = _key(f"{item.code}_n")
@@ -100,7 +100,7 @@ if saved and werkruimte is not None and engine is not None:
         answer = None if item.aid == aids.OPDRACHT else st.session_state.get(_key(item.code))
         given[item.code] = (answer, str(st.session_state.get(note_key) or ""))
     try:
-        kept = aids.save(engine, werkruimte, project, names[project], given)
+        kept = aids.save(store, werkruimte, project, names[project], given)
     except RegieError as exc:
         show_error(str(exc))
     else:
@@ -119,10 +119,10 @@ else:
                "MOVISIE: ‘met één mond spreken’.")
     show_table(internal.drop(columns=["project"]), key="werkhulpen_intern")
 
-if werkruimte is not None and engine is not None:
+if werkruimte is not None and store is not None:
     st.divider()
     st.subheader("Over de hele inventaris")
-    everything = safe_call(lambda: aids.all_answers(engine, werkruimte), "het lezen van de antwoorden")
+    everything = safe_call(lambda: aids.all_answers(store, werkruimte), "het lezen van de antwoorden")
     if everything is not None:
         st.caption(f"{nl_int(aids.answered_projects(everything, inv))} van {nl_count(len(inv.projects), 'project', 'projecten')} hebben antwoorden in "
                    "deze werkruimte.")

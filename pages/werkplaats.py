@@ -224,7 +224,7 @@ def _progress(store: Store, code: str, key: str) -> None:
     said = progress.perspectives
     if progress.participants:
         st.caption("Voor wie: " + ", ".join(
-            f"{voc.PERSPECTIVE_LABELS[c].split(' (')[0].lower()} {nl_int(said.get(c, 0))}" for c in voc.PERSPECTIVE_CODES
+            f"{voc.PERSPECTIVE_SHORT[c]} {nl_int(said.get(c, 0))}" for c in voc.PERSPECTIVE_CODES
         ) + (f", nog niet gekozen {nl_int(said.get(voc.UNKNOWN, 0))}" if said.get(voc.UNKNOWN) else ""))
     if len(progress.votes):
         show_table(progress.table(), key="werkplaats_voortgang")
@@ -244,7 +244,7 @@ def _reveal(store: Store, code: str, key: str, revealed: bool) -> None:
     st.rerun()
 
 
-def _results(store: Store, code: str, key: str) -> None:
+def _results(store: Store, code: str, key: str, made: list[afspraken.Afspraak]) -> None:
     try:
         res = wp.results(store, code, key)
     except RegieError as exc:
@@ -296,16 +296,11 @@ def _results(store: Store, code: str, key: str) -> None:
             show_chart(scan_answer_bars(res, subtitle), key="werkplaats_scan_vragen")
     if st.button("Verbergen en de stemming heropenen", key="werkplaats_verbergen", icon=":material/visibility_off:"):
         _reveal(store, code, key, False)
-    _downloads(store, everyone, key)
+    _downloads(everyone, made)
 
 
-def _downloads(store: Store, res: wp.Results, key: str) -> None:
+def _downloads(res: wp.Results, made: list[afspraken.Afspraak]) -> None:
     """The werkplaats' outcome (votes, both sides, zelfscan, agreements) as XLSX and PPTX."""
-    try:
-        made = afspraken.of_werkplaats(store, res.werkplaats.code, key)
-    except RegieError as exc:
-        _fail(exc)
-        return
     st.subheader("Uitkomst downloaden")
     memo_key = (res.werkplaats.code, res.vote_count, len(res.scan_answers), tuple(a.id for a in made))
     columns = st.columns(2)
@@ -346,16 +341,11 @@ def _on_agreement(store: Store, code: str, key: str) -> None:
     messages.flash(PAGE, "success", "De afspraak is vastgelegd in de werkruimte.")
 
 
-def _agreements(store: Store, werkplaats: wp.Werkplaats, key: str) -> None:
+def _agreements(store: Store, werkplaats: wp.Werkplaats, key: str, made: list[afspraken.Afspraak]) -> None:
     st.subheader("Afspraken")
     st.caption(f"Sluit af met wat u afspreekt: wie doet wat, in welke fase en wanneer. {voc.sources.WERKPLAATS_QUOTE} "
                "(MOVISIE). De afspraken worden in de werkruimte bewaard, ook als de werkplaats later wordt "
                "verwijderd.")
-    try:
-        made = afspraken.of_werkplaats(store, werkplaats.code, key)
-    except RegieError as exc:
-        _fail(exc)
-        return
     if made:
         show_table(afspraken.table(made), key="werkplaats_afspraken")
     with st.form("werkplaats_afspraak_formulier", clear_on_submit=False):
@@ -409,11 +399,13 @@ def _facilitator_view(store: Store, code: str, key: str) -> None:
         with st.expander(f"De stemvragen ({nl_int(len(werkplaats.items))})"):
             show_table(wp.items_table(werkplaats), key="werkplaats_vragen")
     _practice_questions()
+    made = safe_call(lambda: afspraken.of_werkplaats(store, werkplaats.code, key), "het lezen van de afspraken")
     if werkplaats.revealed:
-        _results(store, werkplaats.code, key)
+        _results(store, werkplaats.code, key, made or [])
     else:
         _progress(store, werkplaats.code, key)
-    _agreements(store, werkplaats, key)
+    if made is not None:
+        _agreements(store, werkplaats, key, made)
 
     st.divider()
     end = st.columns(2, gap="large")

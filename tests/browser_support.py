@@ -113,17 +113,6 @@ class StreamlitServer:
         self.wait_healthy(timeout)
         return self
 
-    def kill(self) -> None:
-        """Kill the server at once (SIGKILL to its process group), as a crash or an out-of-memory kill does."""
-        process, self.process = self.process, None
-        if process is not None and process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
-        if self._log is not None:
-            self._log.close()
-            self._log = None
-
     def wait_healthy(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         last = "no answer"
@@ -143,11 +132,16 @@ class StreamlitServer:
         self.stop()
         raise RuntimeError(f"streamlit did not answer 'ok' on /_stcore/health within {timeout:.0f} s ({last})")
 
-    def stop(self) -> None:
+    def kill(self) -> None:
+        """Kill the server at once (SIGKILL to its process group), as a crash or an out-of-memory kill does."""
+        self.stop(at_once=True)
+
+    def stop(self, at_once: bool = False) -> None:
+        """Stop the server: SIGTERM to its process group, SIGKILL after 10 s (or at once)."""
         process, self.process = self.process, None
         if process is not None and process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)  # the group of our own child only
+            with contextlib.suppress(ProcessLookupError):  # the group of our own child only
+                os.killpg(process.pid, signal.SIGKILL if at_once else signal.SIGTERM)
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:

@@ -69,35 +69,33 @@ def test_interne_regie_counts_afdelingen_and_flags_beleid_or_uitvoering_without_
 
 
 def test_answers_are_kept_per_werkruimte_and_project(store: Store, inv) -> None:
-    engine = store.engine
-    assert aids.save(engine, "Gemeente Wadlo", "id:p1", "Woonvisie", {
+    assert aids.save(store, "Gemeente Wadlo", "id:p1", "Woonvisie", {
         "S1.1": ("ja", "met corporaties"), "S1.2": ("nvt", ""), "R1": (None, "nog bespreken"), "S2.1": (None, ""),
         "O.resultaat": ("ja", "200 woningen"),
     }) == 4, "an item with neither answer nor note is not kept"
-    mine = aids.answers(engine, "gemeente wadlo", "id:p1")
+    mine = aids.answers(store, "gemeente wadlo", "id:p1")
     assert mine["S1.1"] == aids.Answer("ja", "met corporaties")
     assert mine["O.resultaat"] == aids.Answer(None, "200 woningen"), "the opdracht is text"
-    assert "S2.1" not in mine and aids.answers(engine, "Gemeente Wadlo", "id:p2") == {}
-    aids.save(engine, "Gemeente Wadlo", "id:p1", "Woonvisie", {"S1.1": ("deels", ""), "R1": (None, "")})
-    mine = aids.answers(engine, "Gemeente Wadlo", "id:p1")
+    assert "S2.1" not in mine and aids.answers(store, "Gemeente Wadlo", "id:p2") == {}
+    aids.save(store, "Gemeente Wadlo", "id:p1", "Woonvisie", {"S1.1": ("deels", ""), "R1": (None, "")})
+    mine = aids.answers(store, "Gemeente Wadlo", "id:p1")
     assert mine["S1.1"] == aids.Answer("deels", "") and "R1" not in mine and mine["S1.2"].answer == "nvt"
     with pytest.raises(WerkhulpError, match="geen antwoord"):
-        aids.save(engine, "Gemeente Wadlo", "id:p1", "Woonvisie", {"S1.1": ("misschien", "")})
+        aids.save(store, "Gemeente Wadlo", "id:p1", "Woonvisie", {"S1.1": ("misschien", "")})
     with pytest.raises(WerkhulpError, match="Onbekende vraag"):
-        aids.save(engine, "Gemeente Wadlo", "id:p1", "Woonvisie", {"X1": ("ja", "")})
+        aids.save(store, "Gemeente Wadlo", "id:p1", "Woonvisie", {"X1": ("ja", "")})
     with pytest.raises(UnknownWerkruimteError):
-        aids.answers(engine, "Veenland", "id:p1")
+        aids.answers(store, "Veenland", "id:p1")
     store.delete_werkruimte("Gemeente Wadlo")
-    with engine.connect() as conn:
+    with store.engine.connect() as conn:
         assert conn.execute(sa.text("SELECT COUNT(*) FROM werkhulp_answers")).scalar_one() == 0
 
 
 def test_totals_and_per_project_over_the_inventory(store: Store, inv) -> None:
-    engine = store.engine
-    aids.save(engine, "Gemeente Wadlo", "id:p1", "Woonvisie", {"S1.1": ("ja", ""), "R1": ("nee", "")})
-    aids.save(engine, "Gemeente Wadlo", "id:p2", "Buurtkamer", {"S1.1": ("deels", ""), "O.rolverdeling": (None, "x")})
-    aids.save(engine, "Gemeente Wadlo", "id:weg", "Oud project", {"S1.1": ("ja", "")})  # not in this inventory
-    stored = aids.all_answers(engine, "Gemeente Wadlo")
+    aids.save(store, "Gemeente Wadlo", "id:p1", "Woonvisie", {"S1.1": ("ja", ""), "R1": ("nee", "")})
+    aids.save(store, "Gemeente Wadlo", "id:p2", "Buurtkamer", {"S1.1": ("deels", ""), "O.rolverdeling": (None, "x")})
+    aids.save(store, "Gemeente Wadlo", "id:weg", "Oud project", {"S1.1": ("ja", "")})  # not in this inventory
+    stored = aids.all_answers(store, "Gemeente Wadlo")
     totals = aids.totals(stored, inv.projects["project"]).set_index("Taak")
     first = totals.loc[voc.SCHEMA2[0].tasks[0]]
     assert (first["Ja"], first["Deels"], first["Nee"], first["N.v.t."], first["Niet ingevuld"]) == (1, 1, 0, 0, 1)
@@ -112,9 +110,8 @@ def test_totals_and_per_project_over_the_inventory(store: Store, inv) -> None:
 
 
 def test_the_workbook_has_every_answer_and_no_formula(store: Store, inv) -> None:
-    engine = store.engine
-    aids.save(engine, "Gemeente Wadlo", "id:p1", "Woonvisie", {"S1.1": ("ja", "=HYPERLINK(\"http://x\")")})
-    data = export.workbook_bytes(aids.all_answers(engine, "Gemeente Wadlo"), inv, "Gemeente Wadlo")
+    aids.save(store, "Gemeente Wadlo", "id:p1", "Woonvisie", {"S1.1": ("ja", "=HYPERLINK(\"http://x\")")})
+    data = export.workbook_bytes(aids.all_answers(store, "Gemeente Wadlo"), inv, "Gemeente Wadlo")
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == list(export.SHEETS)
     answers = book["Antwoorden"]

@@ -8,7 +8,6 @@ sees (filtered); user text is formula- and XML-safe as in every export.
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 import openpyxl
 import pandas as pd
@@ -43,11 +42,7 @@ def workbook_bytes(stored: pd.DataFrame, inv: Inventory, werkruimte: str, moment
          "er namens de gemeente (‘met één mond spreken’, MOVISIE)?"],
     ]
     xlsx.write_notes(book, notes)
-    book.properties.title = f"Werkhulpen {werkruimte}"[:250]
-    book.properties.creator = "Regierol per fase"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return xlsx.book_bytes(book, f"Werkhulpen {werkruimte}")
 
 
 def file_name(inv: Inventory, moment: dt.date | None = None) -> str:

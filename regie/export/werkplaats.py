@@ -9,7 +9,6 @@ facilitator key) and the werkplaats' agreements; user text is formula- and XML-s
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 import openpyxl
 import pandas as pd
@@ -87,11 +86,7 @@ def workbook_bytes(res: wp.Results, items: list[agreements.Afspraak], moment: dt
     table["Wanneer"] = [a.wanneer for a in items]  # a real date in Excel
     xlsx.write_frame(book, SHEET_AGREEMENTS, table, {"Wie": 24.0, "Wat": 60.0, "Project": 36.0, "Werkplaats": 30.0})
     xlsx.write_notes(book, _notes(res, moment))
-    book.properties.title = f"Werkplaats {res.werkplaats.title}"[:250]
-    book.properties.creator = "Regierol per fase"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return xlsx.book_bytes(book, f"Werkplaats {res.werkplaats.title}")
 
 
 def deck_bytes(res: wp.Results, items: list[agreements.Afspraak], moment: dt.datetime | None = None) -> bytes:

@@ -506,6 +506,15 @@ def write_frame(book: openpyxl.Workbook, title: str, frame: pd.DataFrame,
     _write_table(book, title, _Table([str(c) for c in frame.columns], rows, dict(widths or {})))
 
 
+def book_bytes(book: openpyxl.Workbook, title: str) -> bytes:
+    """Finish a write-only ``book``: its title and the app as creator; the .xlsx bytes."""
+    book.properties.title = xml_text(title)[:250]
+    book.properties.creator = "Regierol per fase"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 def write_notes(book: openpyxl.Workbook, rows: list[list[object]]) -> None:
     """The "Toelichting" sheet: rows of text, wrapped."""
     _write_notes(book, rows)
@@ -545,11 +554,7 @@ def workbook_bytes(
         _write_table(book, SHEET_TEAM, team_table(inv))
     _write_table(book, SHEET_ISSUES, issues_sheet_table(inv))
     _write_notes(book, notes_rows(inv, filters, names_hidden, projects.headers, inv.has_team_table, moment))
-    book.properties.title = xml_text(f"Verrijkte inventaris {inv.file}")[:250]
-    book.properties.creator = "Regierol per fase"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return book_bytes(book, f"Verrijkte inventaris {inv.file}")
 
 
 def file_name(inv: Inventory, moment: dt.date | None = None) -> str:

@@ -55,18 +55,17 @@ def add(store: Store, code: str, key: str, *, wie: str, wat: str, fase: str, wan
     missing."""
     werkplaats = wp.check_key(store, code, key)
     who, what, about = _clean(wie, MAX_WHO), str(wat or "").strip()[:MAX_WHAT], _clean(project, 500)
+    day = wanneer.date() if isinstance(wanneer, dt.datetime) else wanneer
     missing = [label for label, value in (("wie", who), ("wat", what)) if not value]
     if fase not in voc.PHASE_CODES:
         missing.append("welke fase")
-    if not isinstance(wanneer, dt.date):
+    if not isinstance(day, dt.date):
         missing.append("wanneer")
-    if missing:
+    if missing or not isinstance(day, dt.date):
         raise WerkplaatsError(
             f"Vul bij de afspraak ook {' en '.join(missing)} in: een afspraak zegt wie wat doet, in welke fase "
             "en wanneer."
         )
-    assert isinstance(wanneer, dt.date)
-    day = wanneer.date() if isinstance(wanneer, dt.datetime) else wanneer
 
     def work(conn: Connection) -> int:
         row = conn.execute(sa.select(werkplaatsen.c.id, werkplaatsen.c.werkruimte_id)

@@ -30,8 +30,8 @@ from regie import vocabulary as voc
 from regie.errors import UnknownWerkruimteError, WerkhulpError
 from regie.model import Inventory
 from regie.storage import engine as db
-from regie.storage.schema import werkhulp_answers, werkruimtes
-from regie.storage.store import name_key
+from regie.storage.schema import werkhulp_answers
+from regie.storage.store import Store, find_werkruimte_id
 
 SCHEMA2 = "schema2"
 RIVM = "rivm"
@@ -154,15 +154,15 @@ def internal_regie(inv: Inventory) -> pd.DataFrame:
 
 
 def _werkruimte_id(conn: Connection, werkruimte: str) -> int:
-    row = conn.execute(sa.select(werkruimtes.c.id).where(werkruimtes.c.name_key == name_key(werkruimte))).first()
-    if row is None:
+    found = find_werkruimte_id(conn, werkruimte)
+    if found is None:
         raise UnknownWerkruimteError(
             f"Werkruimte '{' '.join(str(werkruimte).split())}' bestaat niet. Open of maak hem op de pagina Werkruimtes."
         )
-    return int(row[0])
+    return found
 
 
-def answers(engine: sa.Engine, werkruimte: str, project: str) -> dict[str, Answer]:
+def answers(store: Store, werkruimte: str, project: str) -> dict[str, Answer]:
     """The stored answers of one project in a werkruimte: ``{item code: Answer}``."""
 
     def work(conn: Connection) -> dict[str, Answer]:
@@ -172,10 +172,10 @@ def answers(engine: sa.Engine, werkruimte: str, project: str) -> dict[str, Answe
                                    werkhulp_answers.c.project == str(project)[:500])).all()
         return {r.item: Answer(r.answer, r.note) for r in rows if r.item in ITEM_BY_CODE}
 
-    return db.read(engine, work)
+    return db.read(store.engine, work)
 
 
-def save(engine: sa.Engine, werkruimte: str, project: str, name: str,
+def save(store: Store, werkruimte: str, project: str, name: str,
          given: Mapping[str, tuple[str | None, str]]) -> int:
     """Store a project's answers ``{item code: (answer, note)}`` in one transaction, replacing earlier ones; an
     item with neither answer nor note is removed. Returns the number of items kept."""
@@ -204,10 +204,10 @@ def save(engine: sa.Engine, werkruimte: str, project: str, name: str,
             conn.execute(werkhulp_answers.insert(), kept)
         return len(kept)
 
-    return db.write(engine, work)
+    return db.write(store.engine, work)
 
 
-def all_answers(engine: sa.Engine, werkruimte: str) -> pd.DataFrame:
+def all_answers(store: Store, werkruimte: str) -> pd.DataFrame:
     """Every stored answer of a werkruimte: ``project``, ``project_name``, ``item``, ``answer``, ``note``."""
 
     def work(conn: Connection) -> pd.DataFrame:
@@ -219,7 +219,7 @@ def all_answers(engine: sa.Engine, werkruimte: str) -> pd.DataFrame:
         return pd.DataFrame([tuple(r) for r in rows if r.item in ITEM_BY_CODE],
                             columns=["project", "project_name", "item", "answer", "note"])
 
-    return db.read(engine, work)
+    return db.read(store.engine, work)
 
 
 # --------------------------------------------------------------------------------------------

@@ -54,7 +54,7 @@ from regie.storage.schema import (
     werkplaatsen,
     werkruimtes,
 )
-from regie.storage.store import Store, clean_name, name_key
+from regie.storage.store import Store, clean_name, find_werkruimte_id
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 """Join-code characters: capitals and digits without 0/O, 1/I/L (read aloud and typed on a phone)."""
@@ -916,12 +916,12 @@ def _write(store: Store, work: Callable[[Connection], T]) -> T:
 
 
 def _werkruimte_id(conn: Connection, werkruimte: str) -> int:
-    row = conn.execute(sa.select(werkruimtes.c.id).where(werkruimtes.c.name_key == name_key(werkruimte))).first()
-    if row is None:
+    found = find_werkruimte_id(conn, werkruimte)
+    if found is None:
         raise WerkplaatsError(
             f"Werkruimte '{' '.join(str(werkruimte).split())}' bestaat niet. Maak hem eerst op de pagina Werkruimtes."
         )
-    return int(row[0])
+    return found
 
 
 def _row(conn: Connection, code: str) -> Any:

@@ -225,6 +225,12 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def find_werkruimte_id(conn: Connection, name: str) -> int | None:
+    """The id of the werkruimte called ``name`` (case and spacing aside), or None. Says nothing about access."""
+    row = conn.execute(sa.select(werkruimtes.c.id).where(werkruimtes.c.name_key == name_key(name))).first()
+    return None if row is None else int(row[0])
+
+
 def headline(analysis: Mapping[str, Any]) -> dict[str, Any]:
     """The numbers a list of snapshots shows (same shape as schema migration 3 fills in)."""
     issues = analysis.get("issues", [])
@@ -666,10 +672,7 @@ class Store:
         return found
 
     def _find_werkruimte_id(self, conn: Connection, name: str) -> int | None:
-        row = conn.execute(
-            sa.select(werkruimtes.c.id).where(werkruimtes.c.name_key == name_key(name))
-        ).first()
-        return None if row is None else int(row[0])
+        return find_werkruimte_id(conn, name)
 
     def _insert_werkruimte(self, conn: Connection, name: str) -> tuple[int, bool]:
         """Insert the werkruimte unless a concurrent transaction just did; its id and whether we made it."""

@@ -1049,6 +1049,8 @@ PERSPECTIVES: tuple[Choice, ...] = (
 samenwerkingspartners, 004 ch. 1); chosen by the participant before answering."""
 PERSPECTIVE_CODES: tuple[str, ...] = tuple(c.code for c in PERSPECTIVES)
 PERSPECTIVE_LABELS: dict[str, str] = {c.code: c.label for c in PERSPECTIVES}
+PERSPECTIVE_SHORT: dict[str, str] = {"bestuur": "bestuur", "ambtelijk": "ambtelijk", "partner": "partner"}
+"""Perspective → a word for counts ("bestuur 2, ambtelijk 1, partner 3")."""
 PERSPECTIVE_GROUPS: dict[str, str] = {"bestuur": "gemeente", "ambtelijk": "gemeente", "partner": "partner"}
 """Perspective → the side its answers count for when results are split (gemeente or partner)."""
 GROUP_CODES: tuple[str, ...] = ("gemeente", "partner")
