@@ -53,8 +53,14 @@ def test_the_used_range_is_counted_as_excel_does(rows: str, prefix: str, extent:
         ('<row r="1"><c><v>1</v></c></row>', False),
         ('<row><c r="A1"><v>1</v></c></row>', False),
         ('<row r="1"><c t="s" r="A1"><v>1</v></c></row>', False),
+        ('<cols><col min="1" max="3" width="9"/></cols><row r="1"><c r="A1"><v>1</v></c></row>'
+         '<rowBreaks count="1"><brk id="1"/></rowBreaks><colBreaks count="1"><brk id="2"/></colBreaks>', True),
+        ('<row\n r="1"><c r="A1"><v>1</v></c></row>', False),
+        ('<row r="1"><c\tr="A1"><v>1</v></c></row>', False),
+        ('<row r="x1"><c r="A1"><v>1</v></c></row>', False),
     ],
-    ids=["as-excel-writes", "cell-without-r", "row-without-r", "r-not-first"],
+    ids=["as-excel-writes", "cell-without-r", "row-without-r", "r-not-first", "columns-and-page-breaks",
+         "row-opening-with-a-line-break", "cell-opening-with-a-tab", "row-reference-not-a-number"],
 )
 def test_the_fast_count_hands_anything_unusual_to_the_exact_count(rows: str, simple: bool) -> None:
     assert _worker.fast_extent(io.BytesIO(_sheet_xml(rows)))[3] is simple
@@ -75,6 +81,45 @@ def test_the_fast_column_bound_is_the_highest_letter_anywhere(letters: list[str]
     rows = filler + "".join(f'<row r="{n + 2}"><c r="{letter}{n + 2}"><v>1</v></c></row>'
                             for n, letter in enumerate(letters))
     assert _worker.fast_extent(io.BytesIO(_sheet_xml(rows)))[1] == columns
+
+
+def _two_sheets(small: int, large: int) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    first = book.active
+    first.title = "Projecten"
+    for r in range(1, small + 1):
+        first.append([f"p{r}", "visie"])
+    second = book.create_sheet("Groot")
+    for r in range(1, large + 1):
+        second.append(list(range(large)))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_later_sheet_over_the_budget_stops_the_parse_before_anything_is_sent() -> None:
+    """The first sheet is parsed while the second is measured; the second is over the budget, so
+    nothing is emitted and the parsing thread is gone when the refusal leaves ``parse``."""
+    import threading
+
+    before = threading.active_count()
+    frames: list[object] = []
+    with pytest.raises(_worker.Refused) as caught:
+        _worker.parse(_two_sheets(3, 20), "xlsx", 100, 1_000, frames.append)
+    assert caught.value.frame["error"] == "too_large" and caught.value.frame["sheet"] == "Groot"
+    assert frames == []
+    assert threading.active_count() == before
+
+
+def test_sheets_are_emitted_whole_and_in_workbook_order() -> None:
+    frames: list[object] = []
+    _worker.parse(_two_sheets(3, 4), "xlsx", 1_000, 1_000, frames.append)
+    heads = [f for f in frames if isinstance(f, dict)]
+    assert [(h["sheet"], h["order"]) for h in heads] == [("Projecten", 0), ("Groot", 1)]
+    rows = [f for f in frames if isinstance(f, list)]
+    assert rows == [[["p1", "visie"], ["p2", "visie"], ["p3", "visie"]], [[0, 1, 2, 3]] * 4]
 
 
 @pytest.mark.parametrize("part", ["xl/worksheets/sheet1.dat", "xl/worksheets/sheet1", "xl/worksheets/sheet1.xml.bak",

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from regie import gcpause
 from regie.mapping.common import SOURCE_TEXT, _Context
 from regie.mapping.involvement import _InvolvementMapper
 from regie.mapping.partners import _merge_partners, _PartnersMapper
@@ -53,6 +54,15 @@ def map_inventory(
     synonyms and explained as "handmatig toegewezen". ``accepted_elements`` maps a project key to
     suggested elements a person accepted.
     """
+    with gcpause.paused():  # hundreds of thousands of short-lived values (regie.gcpause)
+        return _map(raw, value_mappings, accepted_elements)
+
+
+def _map(
+    raw: RawWorkbook,
+    value_mappings: Mapping[str, Mapping[str, str]] | None,
+    accepted_elements: Mapping[str, Iterable[str]] | None,
+) -> Inventory:
     mappings = {k: dict(v) for k, v in (value_mappings or {}).items() if k in REVIEWABLE}
     vocab = {name: (v.with_manual(mappings[name]) if name in mappings else v) for name, v in REVIEWABLE.items()}
     ctx = _Context(vocab)

@@ -24,6 +24,7 @@ from regie.normalise import (
     cell_text,
     is_empty_text,
     mark_value,
+    norm,
 )
 
 SOURCE_TEXT: dict[str, str] = {
@@ -52,6 +53,24 @@ class _Context:
     vocab: dict[str, Vocabulary]
     issues: list[Issue] = field(default_factory=list)
     unknown: list[pd.DataFrame] = field(default_factory=list)
+    key_memo: dict[str, str] = field(default_factory=dict)
+    """:func:`norm` of every text keyed so far: ids and names are keyed in several steps."""
+
+    def key(self, text: str) -> str:
+        """The normalised key of ``text`` (:func:`regie.normalise.norm`), computed once per workbook."""
+        found = self.key_memo.get(text)
+        if found is None:
+            found = self.key_memo[text] = norm(text)
+        return found
+
+    def keys(self, series: pd.Series) -> pd.Series:
+        """The normalised key of every text in ``series`` (None stays None)."""
+        codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
+        memo = self.key_memo
+        mapped = np.empty(len(uniques) + 1, dtype=object)
+        mapped[:-1] = [memo.get(text) or self.key(text) for text in uniques]
+        mapped[-1] = None
+        return pd.Series(mapped[codes], index=series.index, dtype=object)
 
     def issue(
         self, severity: str, table: str | None, sheet: str | None, row: int | None,
@@ -78,12 +97,27 @@ def _per_value(series: pd.Series, func: Callable[[Any], Any]) -> pd.Series:
 
 def _texts(series: pd.Series) -> pd.Series:
     """Cells as stripped text; blank and empty-like cells become None (computed per distinct value)."""
-    return _per_value(series, _clean_text)
+    codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
+    mapped = np.empty(len(uniques) + 1, dtype=object)
+    mapped[:-1] = _clean_texts(uniques)
+    mapped[-1] = None
+    return pd.Series(mapped[codes], index=series.index, dtype=object)
 
 
-def _clean_text(value: object) -> str | None:
-    text = value.strip() if type(value) is str else cell_text(value).strip()
-    return None if is_empty_text(text) else text
+def _clean_texts(values: Iterable[object]) -> list[str | None]:
+    """Each value as stripped text, or None when blank or empty-like (:func:`is_empty_text`). The
+    common case (text starting with a letter or digit that no empty-like word starts with) is
+    decided inline: names and ids are mostly distinct, so this runs once per row."""
+    cleaned: list[str | None] = []
+    append = cleaned.append
+    for value in values:
+        text = value.strip() if type(value) is str else cell_text(value).strip()
+        first = text[:1]
+        if first.isalnum() and first not in "oOnN":
+            append(text)
+        else:
+            append(None if is_empty_text(text) else text)
+    return cleaned
 
 
 def _raw_texts(series: pd.Series) -> pd.Series:

@@ -18,7 +18,7 @@ from regie.model import (
     RawTable,
     RowCounts,
 )
-from regie.normalise import cell_text, norm
+from regie.normalise import cell_text
 
 
 @dataclass
@@ -54,8 +54,8 @@ class _InvolvementMapper:
             data["row"] = frame["row"].astype(int)
             ids = self.projects.id_lookup
             names = self.projects.name_lookup
-            id_key = _per_value(data["project_id"], norm)
-            name_key = _per_value(data["project"], norm)
+            id_key = self.ctx.keys(data["project_id"])
+            name_key = self.ctx.keys(data["project"])
             project = id_key.map(ids)
             project = project.where(project.notna(), name_key.map(names))
             project = project.where(project.notna(), name_key.map(ids))
@@ -105,7 +105,7 @@ class _InvolvementMapper:
         role_lookup = {v: (PARTNER_ROLE_VOCAB.match_whole(v) or (None,))[0] for v in pd.unique(data["rol"].dropna())}
         used = pd.DataFrame({
             "project": data["project_key"],
-            "partner": _per_value(data["partner"], norm),
+            "partner": self.ctx.keys(data["partner"]),
             "naam": data["partner"],
             "fase": data["fase"].map(fase_lookup, na_action="ignore"),
             "rol": data["rol"].map(role_lookup, na_action="ignore"),

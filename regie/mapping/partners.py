@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from regie import vocabulary as voc
-from regie.mapping.common import _Context, _field_texts, _per_value
+from regie.mapping.common import _Context, _field_texts
 from regie.mapping.involvement import _INVOLVEMENT_COLUMNS, _InvolvementResult
 from regie.mapping.projects import _ProjectsResult
 from regie.model import (
@@ -60,7 +60,7 @@ class _PartnersMapper:
                 )
             rejected += int(no_name.sum())
             data = data[~no_name]
-            data["partner"] = _per_value(data["naam"], norm)
+            data["partner"] = self.ctx.keys(data["naam"])
             duplicate = data["partner"].duplicated()
             for rid in data.index[duplicate]:
                 self.ctx.issue(

@@ -170,10 +170,10 @@ class _ProjectsMapper:
         departments = _departments(meta)
         suggestions = _suggest_elements(projects, elements)
         ids = projects[~projects["id_generated"]]
-        id_lookup = dict(zip(_per_value(ids["id"], norm), ids["project"], strict=True))
-        name_lookup: dict[str, str] = {}
-        for key, name in zip(projects["project"], projects["naam"], strict=True):
-            name_lookup.setdefault(norm(name), key)
+        id_lookup = dict(zip(ctx.keys(ids["id"]), ids["project"], strict=True))
+        # the first project of each normalised name (filled backwards: the first one written last)
+        name_lookup = dict(zip(ctx.keys(projects["naam"]).to_numpy()[::-1], projects["project"].to_numpy()[::-1],
+                               strict=True))
         return _ProjectsResult(
             projects, phases.drop(columns="rid"), elements.drop(columns="rid"), suggestions,
             roles, mentions, extra, rows, id_lookup, name_lookup, multi, departments,
@@ -487,9 +487,9 @@ class _ProjectsMapper:
     def _assign_keys(self, meta: pd.DataFrame) -> None:
         """Project key per row: the id when there is one, else the name (joined to an id'd project
         with the same name when exactly one exists)."""
-        id_key = _per_value(meta["id"], norm)
+        id_key = self.ctx.keys(meta["id"])
         id_key = id_key.where(id_key.notna() & (id_key != ""), None)
-        name_key = _per_value(meta["naam"], norm)
+        name_key = self.ctx.keys(meta["naam"])
         key = ("id:" + id_key).where(id_key.notna(), None)
         with_id = pd.DataFrame({"name": name_key[id_key.notna()], "key": key[id_key.notna()]}).drop_duplicates()
         unique_names = with_id.drop_duplicates("name", keep=False).set_index("name")["key"]
@@ -515,8 +515,8 @@ class _ProjectsMapper:
             if not present.any():
                 continue
             firsts = multi.loc[present].groupby("project", sort=False)[text_col].transform("first")
-            keys = _per_value(texts[present], norm)
-            conflict = keys != _per_value(firsts, norm)
+            keys = self.ctx.keys(texts[present])
+            conflict = keys != self.ctx.keys(firsts)
             if not conflict.any():
                 continue
             for rid in conflict[conflict].index:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from regie import gcpause
 from regie import vocabulary as voc
 from regie.errors import (
     EmptyWorkbookError,
@@ -65,11 +66,12 @@ def read_workbook(source: str | os.PathLike[str] | bytes, filename: str | None =
     """Read an inventory file (path or bytes) into located tables plus reading issues."""
     data, name = load_bytes(source, filename)
     sniffed = guard.sniff(data, name)
-    if sniffed.kind == "csv":
-        sheets = [read_csv_sheet(data, Path(name).stem or name, file_name=name)]
-    else:
-        sheets = read_workbook_sheets(data, sniffed.kind, name)
-    return locate_tables(sheets, name, sniffed.kind)
+    with gcpause.paused():  # millions of acyclic cell values (regie.gcpause)
+        if sniffed.kind == "csv":
+            sheets = [read_csv_sheet(data, Path(name).stem or name, file_name=name)]
+        else:
+            sheets = read_workbook_sheets(data, sniffed.kind, name)
+        return locate_tables(sheets, name, sniffed.kind)
 
 
 def locate_tables(sheets: list[RawSheet], name: str, kind: str) -> RawWorkbook:

@@ -28,10 +28,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import io
 import pickle
+import queue
 import re
 import sys
+import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -210,11 +213,19 @@ def _single_refs_above(column: int) -> re.Pattern[bytes]:
     return re.compile(rb'<c r="([' + bytes([65 + column]) + rb"-Z])")
 
 
+_ROW_OPENINGS = (b"<row ", b"<row>", b"<row/>", b"<row\t", b"<row\n", b"<row\r")
+_CELL_OPENINGS = (b"<c ", b"<c>", b"<c/>", b"<c\t", b"<c\n", b"<c\r")
+
+
 def fast_extent(stream: IO[bytes]) -> tuple[int, int, int, bool]:
     """An upper bound of (rows, columns) of a worksheet written as Excel writes it, the number of
     XML elements, and whether that bound holds (False when rows or cells lack an ``r="A1"``
     reference as Excel's first attribute, or elements carry a namespace prefix: then
-    :func:`valued_extent` decides). Literal searches only, so it runs at memory speed."""
+    :func:`valued_extent` decides). Literal searches only, so it runs at memory speed.
+
+    Rows and cells are counted by the openings ``<row`` and ``<c`` first; only a chunk where that
+    count differs from the referenced ones (``<cols>``, ``<cfRule>``, a ``<row>`` without ``r``…)
+    is counted element by element."""
     rows = cells = row_refs = cell_refs = elements = 0
     max_row = 0
     max_col = 1
@@ -223,13 +234,16 @@ def fast_extent(stream: IO[bytes]) -> tuple[int, int, int, bool]:
         elements += chunk.count(b"<")
         if simple and _PREFIXED.search(chunk):
             simple = False
-        rows += chunk.count(b"<row ") + chunk.count(b"<row>") + chunk.count(b"<row/>")
         refs = _ROW_REF.findall(chunk)
+        found = chunk.count(b"<row")
+        rows += found if found == len(refs) else sum(chunk.count(o) for o in _ROW_OPENINGS)
         row_refs += len(refs)
         if refs:
             max_row = max(max_row, max(map(int, refs)))
-        cells += chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/>")
-        cell_refs += chunk.count(b'<c r="')
+        referenced = chunk.count(b'<c r="')
+        found = chunk.count(b"<c")
+        cells += found if found == referenced else sum(chunk.count(o) for o in _CELL_OPENINGS)
+        cell_refs += referenced
         wide = _WIDE_REF.findall(chunk)
         if wide:
             max_col = max(max_col, max(_col_number(w.decode()) for w in set(wide)))
@@ -327,18 +341,23 @@ def repair_xlsx(data: bytes, repair: XlsxRepair) -> bytes:
     return buffer.getvalue()
 
 
-def measure_xlsx(data: bytes, max_cells: int) -> XlsxRepair:
-    """Refuse an xlsx/xlsm whose sheets' used ranges together exceed ``max_cells``; say what must be
-    repaired before calamine reads it as Excel does."""
+def xlsx_repairs(data: bytes) -> XlsxRepair:
+    """What must change before calamine reads an xlsx/xlsm as Excel does (reads only the workbook's
+    relationships and the first bytes of each sheet)."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        total = 0
         types: dict[str, str] = {}
         _rels_targets(zf, types)
         drop = frozenset(rid for rid in _sheet_names(zf) if types.get(rid, "worksheet") not in READABLE_SHEET_TYPES)
-        bad: set[str] = set()
-        for part, title in sorted(sheet_parts(zf).items()):
-            if _bad_dimension(zf, part):
-                bad.add(part)
+        bad = frozenset(part for part in sheet_parts(zf) if _bad_dimension(zf, part))
+        return XlsxRepair(bad, drop)
+
+
+def measure_xlsx(data: bytes, max_cells: int, measured: Callable[[str], None] | None = None) -> None:
+    """Refuse an xlsx/xlsm whose sheets' used ranges together exceed ``max_cells``; the sheets are
+    measured in workbook order and ``measured(title)`` is called after each one that fits."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        total = 0
+        for part, title in sheet_parts(zf).items():
             with zf.open(part) as stream:
                 rows, cols, elements, simple = fast_extent(stream)
             if elements > ELEMENTS_PER_CELL * max_cells + ELEMENT_MARGIN:
@@ -350,7 +369,8 @@ def measure_xlsx(data: bytes, max_cells: int) -> XlsxRepair:
             if total > max_cells:
                 raise Refused({"ok": False, "error": "too_large", "sheet": title, "rows": rows, "cols": cols,
                                "cells": total})
-        return XlsxRepair(frozenset(bad), drop)
+            if measured is not None:
+                measured(title)
 
 
 def ods_with_mimetype(data: bytes) -> bytes:
@@ -624,13 +644,123 @@ def measure_ods(data: bytes, max_cells: int) -> dict[str, dict[str, Any]]:
 # --------------------------------------------------------------------------------------------
 
 
+class _Gate:
+    """Which sheets have been measured. The parse of a sheet waits until its own sheet is measured
+    (or all are, for a sheet the measuring does not know by name), and stops once the gate closes."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._titles: set[str] = set()
+        self._complete = False
+        self._closed = False
+
+    def measured(self, title: str) -> None:
+        with self._cond:
+            self._titles.add(title)
+            self._cond.notify_all()
+
+    def complete(self) -> None:
+        with self._cond:
+            self._complete = True
+            self._cond.notify_all()
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def wait(self, title: str) -> bool:
+        """True when ``title`` may be parsed, False when the gate closed first."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._closed or self._complete or title in self._titles)
+            return not self._closed
+
+
+_END = object()
+
+
+class _SheetParser(threading.Thread):
+    """Parses the workbook's worksheets with calamine, one at a time and each only once the gate lets
+    it (calamine releases the GIL while it parses, so the next sheet is measured meanwhile). Yields
+    ``(order, metadata, sheet)``; an error in the thread is raised where the sheets are taken."""
+
+    def __init__(self, data: bytes, gate: _Gate) -> None:
+        super().__init__(name="calamine", daemon=True)
+        self._data = data
+        self._gate = gate
+        self._queue: queue.Queue[object] = queue.Queue(maxsize=1)  # at most one parsed sheet waits
+
+    def _put(self, item: object) -> None:
+        while not self._gate.closed:
+            try:
+                self._queue.put(item, timeout=0.05)
+                return
+            except queue.Full:
+                continue
+
+    def run(self) -> None:
+        try:
+            import python_calamine as pc
+
+            try:
+                book = pc.CalamineWorkbook.from_filelike(io.BytesIO(self._data))
+            except pc.PasswordError as exc:
+                raise Refused({"ok": False, "error": "encrypted", "detail": str(exc)[:200]}) from exc
+            except Exception as exc:
+                raise Refused({"ok": False, "error": "damaged", "detail": str(exc)[:500]}) from exc
+            try:
+                for order, meta in enumerate(book.sheets_metadata):
+                    if meta.typ != pc.SheetTypeEnum.WorkSheet:
+                        continue
+                    if not self._gate.wait(meta.name):
+                        return
+                    try:
+                        sheet = book.get_sheet_by_name(meta.name)
+                    except pc.PasswordError as exc:
+                        raise Refused({"ok": False, "error": "encrypted", "detail": str(exc)[:200]}) from exc
+                    except Exception as exc:
+                        raise Refused({"ok": False, "error": "damaged", "sheet": meta.name,
+                                       "detail": str(exc)[:500]}) from exc
+                    self._put((order, meta, sheet))
+                    del sheet
+            finally:
+                book.close()
+        except BaseException as exc:  # a Rust panic (pyo3 PanicException) is not an Exception
+            self._put(exc)
+        finally:
+            self._put(_END)
+
+    def __iter__(self) -> Iterator[tuple[int, Any, Any]]:
+        while True:
+            item = self._queue.get()
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item  # type: ignore[misc]
+
+    def stop(self) -> None:
+        """Close the gate, free a parse waiting to hand over its sheet, and wait for the thread."""
+        self._gate.close()
+        while self.is_alive():
+            with contextlib.suppress(queue.Empty):
+                self._queue.get(timeout=0.05)
+        self.join()
+
+
 def parse(data: bytes, kind: str, max_cells: int, max_rows: int, emit: Callable[[object], None]) -> None:
-    """Measure (zip formats), then parse every worksheet and emit it in frames."""
+    """Measure (zip formats), then parse every worksheet and emit it in frames. A sheet of an xlsx is
+    parsed once it is measured, while the sheets after it are measured."""
     ods_info = measure_ods(data, max_cells) if kind == "ods" else {}
     if kind == "ods":
         data = ods_with_mimetype(data)
-    if kind in ("xlsx", "xlsm"):
-        repair = measure_xlsx(data, max_cells)
+    zipped = kind in ("xlsx", "xlsm")
+    if zipped:
+        repair = xlsx_repairs(data)
         if repair:
             data = repair_xlsx(data, repair)
     if kind == "xls" and xls_encrypted(data):
@@ -639,23 +769,17 @@ def parse(data: bytes, kind: str, max_cells: int, max_rows: int, emit: Callable[
         measure_xls(data, max_cells)
     import python_calamine as pc
 
+    gate = _Gate()
+    if not zipped:
+        gate.complete()
+    sheets = _SheetParser(data, gate)
+    sheets.start()
     try:
-        book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except pc.PasswordError as exc:
-        raise Refused({"ok": False, "error": "encrypted", "detail": str(exc)[:200]}) from exc
-    except Exception as exc:
-        raise Refused({"ok": False, "error": "damaged", "detail": str(exc)[:500]}) from exc
-    cells = rows_total = 0
-    try:
-        for order, meta in enumerate(book.sheets_metadata):
-            if meta.typ != pc.SheetTypeEnum.WorkSheet:
-                continue
-            try:
-                sheet = book.get_sheet_by_name(meta.name)
-            except pc.PasswordError as exc:
-                raise Refused({"ok": False, "error": "encrypted", "detail": str(exc)[:200]}) from exc
-            except Exception as exc:
-                raise Refused({"ok": False, "error": "damaged", "sheet": meta.name, "detail": str(exc)[:500]}) from exc
+        if zipped:
+            measure_xlsx(data, max_cells, gate.measured)
+            gate.complete()
+        cells = rows_total = 0
+        for order, meta, sheet in sheets:
             height, width = sheet.height, sheet.width
             cells += height * width
             rows_total += height
@@ -688,7 +812,7 @@ def parse(data: bytes, kind: str, max_cells: int, max_rows: int, emit: Callable[
                 emit(chunk)
             del sheet
     finally:
-        book.close()
+        sheets.stop()
 
 
 def _limit_memory(max_bytes: int) -> None:
@@ -703,6 +827,7 @@ def _limit_memory(max_bytes: int) -> None:
 def main() -> None:
     """Entry point of the child process."""
     kind, max_cells, max_rows, max_bytes = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    gc.disable()  # a short-lived process of acyclic rows: reference counting frees them
     data = sys.stdin.buffer.read()
     _limit_memory(max_bytes)
     out = sys.stdout.buffer
