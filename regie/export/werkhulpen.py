@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import openpyxl
 import pandas as pd
 
 from regie.export import xlsx
@@ -24,7 +23,7 @@ SHEETS: tuple[str, ...] = ("Per project", "Per taak", "Antwoorden", "Interne reg
 def workbook_bytes(stored: pd.DataFrame, inv: Inventory, werkruimte: str, moment: dt.datetime | None = None) -> bytes:
     """The workbook (sheets :data:`SHEETS`) for the projects of ``inv``."""
     moment = moment or dt.datetime.now()
-    book = openpyxl.Workbook(write_only=True)
+    book = xlsx.new_book()
     xlsx.write_frame(book, SHEETS[0], aids.per_project(stored, inv), {"Project": 40.0})
     xlsx.write_frame(book, SHEETS[1], aids.totals(stored, inv.projects["project"]),
                      {"Lijst": 30.0, "Niveau": 40.0, "Taak": 70.0})

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import openpyxl
 import pandas as pd
 
 from regie import vocabulary as voc
@@ -76,7 +75,7 @@ def _notes(res: wp.Results, moment: dt.datetime) -> list[list[object]]:
 def workbook_bytes(res: wp.Results, items: list[agreements.Afspraak], moment: dt.datetime | None = None) -> bytes:
     """The werkplaats' outcome as .xlsx bytes (see the module docstring)."""
     moment = moment or dt.datetime.now()
-    book = openpyxl.Workbook(write_only=True)
+    book = xlsx.new_book()
     wide = {"Project": 40.0, "Rol in de inventaris": 24.0}
     xlsx.write_frame(book, SHEET_SUMMARY, charts.summary_table(res), wide)
     xlsx.write_frame(book, SHEET_SIDES, charts.perspective_table(res), wide)

@@ -42,8 +42,9 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from regie import vocabulary as voc
 from regie.analysis import elements
 from regie.analysis.filters import Filters, describe
+from regie.export import sheetxml
 from regie.export.names import export_name
-from regie.export.safe import FORMULA_START, XML_ILLEGAL, xml_text
+from regie.export.safe import xml_text
 from regie.formatting import nl_datetime
 from regie.mapping import explain
 from regie.model import Inventory
@@ -58,6 +59,7 @@ SHEET_ISSUES = "Meldingen"
 SHEET_NOTES = "Toelichting"
 
 DATE_FORMAT = "d-m-yyyy"
+DATETIME_FORMAT = "d-m-yyyy hh:mm"
 MONEY_FORMAT = '"€" #,##0.00'
 UNUSED_PREFIX = "Niet gebruikt: "
 """Prefix of an extra column whose header the reader would take for a field."""
@@ -186,9 +188,6 @@ class _Table:
 # Cell values
 # --------------------------------------------------------------------------------------------
 
-_TEXT_GUARDED = (*FORMULA_START, "{=")
-"""Text that is written as a quoted string: what a spreadsheet runs as a formula."""
-
 _INT_TEXT = re.compile(r"-?[1-9]\d{0,14}|0")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?")
@@ -230,27 +229,21 @@ def _missing(value: object) -> bool:
 
 
 def _cell(sheet: WriteOnlyWorksheet, value: object) -> object:
-    """A value for ``sheet.append``: text safe from formulas, dates formatted, NaN empty."""
-    if type(value) is str:  # the common case first
-        text = XML_ILLEGAL.sub("", value) if XML_ILLEGAL.search(value) else value
-        if text.startswith(_TEXT_GUARDED):
-            cell = WriteOnlyCell(sheet, value=text)
-            cell.data_type = "s"
-            cell.quotePrefix = True
-            return cell
-        return text
-    if _missing(value):
+    """A value for ``sheet.append`` as :func:`regie.export.sheetxml.classify` says: text safe from
+    formulas, dates formatted, NaN empty."""
+    kind = sheetxml.classify(value)
+    if kind is None:
         return None
-    if isinstance(value, pd.Timestamp):
-        value = value.to_pydatetime()
-    if isinstance(value, dt.datetime | dt.date):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = DATE_FORMAT if not isinstance(value, dt.datetime) or value.time() == dt.time() \
-            else "d-m-yyyy hh:mm"
-        return cell
-    if isinstance(value, bool | int | float):
-        return value
-    return _cell(sheet, xml_text(value))
+    what, payload = kind
+    if what in ("text", "number", "bool"):
+        return payload
+    cell = WriteOnlyCell(sheet, value=payload)
+    if what == "quoted":
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    else:
+        cell.number_format = DATE_FORMAT if what == "date" else DATETIME_FORMAT
+    return cell
 
 
 def _text(value: object) -> str:
@@ -471,8 +464,22 @@ def notes_rows(
 # --------------------------------------------------------------------------------------------
 
 
-def _write_table(book: openpyxl.Workbook, title: str, table: _Table) -> None:
-    sheet = book.create_sheet(title)
+@dataclass
+class Book:
+    """A write-only openpyxl workbook and the tables whose data rows it gets when it is saved
+    (:mod:`regie.export.sheetxml` writes those rows; openpyxl everything else)."""
+
+    workbook: openpyxl.Workbook
+    tables: list[tuple[WriteOnlyWorksheet, _Table]]
+
+
+def new_book() -> Book:
+    """An empty workbook to add tables (:func:`write_frame`) and notes (:func:`write_notes`) to."""
+    return Book(openpyxl.Workbook(write_only=True), [])
+
+
+def _write_table(book: Book, title: str, table: _Table) -> None:
+    sheet = book.workbook.create_sheet(title)
     sheet.freeze_panes = "A2"
     for index, header in enumerate(table.headers, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = table.widths.get(header, max(12.0, len(header) + 2.0))
@@ -487,41 +494,51 @@ def _write_table(book: openpyxl.Workbook, title: str, table: _Table) -> None:
         cell.fill = _HEADER_FILL
         header_cells.append(cell)
     sheet.append(header_cells)
-    money = {i for i, h in enumerate(table.headers) if h == "Budget"}
-    for row in table.rows:
-        cells = [_cell(sheet, value) for value in row]
-        for i in money:
-            if isinstance(cells[i], float | int) and not isinstance(cells[i], bool):
-                money_cell = WriteOnlyCell(sheet, value=cells[i])
-                money_cell.number_format = MONEY_FORMAT
-                cells[i] = money_cell
-        sheet.append(cells)
+    book.tables.append((sheet, table))
 
 
-def write_frame(book: openpyxl.Workbook, title: str, frame: pd.DataFrame,
-                widths: dict[str, float] | None = None) -> None:
-    """``frame`` as a sheet of a write-only ``book``: bold header, filter, frozen first row, text safe from
+def _styles(sheet: WriteOnlyWorksheet) -> sheetxml.CellStyles:
+    """Register the data cells' styles in the workbook of ``sheet``; their ids."""
+    def style(**attributes: object) -> int:
+        cell = WriteOnlyCell(sheet)
+        for name, value in attributes.items():
+            setattr(cell, name, value)
+        return int(cell.style_id)
+
+    return sheetxml.CellStyles(
+        quoted=style(quotePrefix=True), date=style(number_format=DATE_FORMAT),
+        datetime=style(number_format=DATETIME_FORMAT), money=style(number_format=MONEY_FORMAT),
+    )
+
+
+def write_frame(book: Book, title: str, frame: pd.DataFrame, widths: dict[str, float] | None = None) -> None:
+    """``frame`` as a sheet of ``book``: bold header, filter, frozen first row, text safe from
     formulas, dates as dates, NaN empty."""
     rows = [list(row) for row in frame.astype(object).itertuples(index=False, name=None)]
     _write_table(book, title, _Table([str(c) for c in frame.columns], rows, dict(widths or {})))
 
 
-def book_bytes(book: openpyxl.Workbook, title: str) -> bytes:
-    """Finish a write-only ``book``: its title and the app as creator; the .xlsx bytes."""
-    book.properties.title = xml_text(title)[:250]
-    book.properties.creator = "Regierol per fase"
+def book_bytes(book: Book, title: str) -> bytes:
+    """Finish ``book``: its title and the app as creator, every table's rows; the .xlsx bytes."""
+    workbook = book.workbook
+    workbook.properties.title = xml_text(title)[:250]
+    workbook.properties.creator = "Regierol per fase"
+    styles = _styles(book.tables[0][0]) if book.tables else None
     buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    workbook.save(buffer)
+    if styles is None:
+        return buffer.getvalue()
+    parts = {
+        sheet.path.lstrip("/"): sheetxml.rows_xml(
+            table.rows, 2, styles, [i for i, h in enumerate(table.headers) if h == "Budget"])
+        for sheet, table in book.tables
+    }
+    return sheetxml.splice(buffer.getvalue(), parts)
 
 
-def write_notes(book: openpyxl.Workbook, rows: list[list[object]]) -> None:
+def write_notes(book: Book, rows: list[list[object]]) -> None:
     """The "Toelichting" sheet: rows of text, wrapped."""
-    _write_notes(book, rows)
-
-
-def _write_notes(book: openpyxl.Workbook, rows: list[list[object]]) -> None:
-    sheet = book.create_sheet(SHEET_NOTES)
+    sheet = book.workbook.create_sheet(SHEET_NOTES)
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 34
     sheet.column_dimensions["C"].width = 100
@@ -545,7 +562,7 @@ def workbook_bytes(
     """The enriched inventory as .xlsx bytes (see the module docstring)."""
     filters = filters or Filters()
     moment = moment or dt.datetime.now()
-    book = openpyxl.Workbook(write_only=True)
+    book = new_book()
     projects = projects_table(inv)
     _write_table(book, SHEET_PROJECTS, projects)
     _write_table(book, SHEET_PARTNERS, partners_table(inv))
@@ -553,7 +570,7 @@ def workbook_bytes(
     if inv.has_team_table:
         _write_table(book, SHEET_TEAM, team_table(inv))
     _write_table(book, SHEET_ISSUES, issues_sheet_table(inv))
-    _write_notes(book, notes_rows(inv, filters, names_hidden, projects.headers, inv.has_team_table, moment))
+    write_notes(book, notes_rows(inv, filters, names_hidden, projects.headers, inv.has_team_table, moment))
     return book_bytes(book, f"Verrijkte inventaris {inv.file}")
 
 
