@@ -61,3 +61,47 @@ def test_png_of_a_chart_with_the_system_chromium() -> None:
     assert data is not None and data.startswith(b"\x89PNG\r\n\x1a\n")
     width = int.from_bytes(data[16:20], "big")
     assert width == 800
+
+
+@pytest.mark.slow
+def test_pictures_asked_for_at_once_each_get_their_own() -> None:
+    """One browser serves every session: two pictures at the same time never swap."""
+    import threading
+
+    if not png.png_available():
+        pytest.skip("no Chrome/Chromium for kaleido")
+    chart = roles_per_phase_bars(example_inventory(), "Alle projecten")
+    widths: dict[int, int] = {}
+
+    def draw(width: int) -> None:
+        data = png.chart_png(chart, width=width, scale=1)
+        widths[width] = int.from_bytes(data[16:20], "big") if data else -1
+
+    threads = [threading.Thread(target=draw, args=(w,)) for w in (640, 720, 800)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert widths == {640: 640, 720: 720, 800: 800}
+
+
+def test_a_failed_picture_closes_the_browser_so_the_next_starts_a_new_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+    import threading
+
+    class Broken:
+        async def calc_fig(self, *_args: object, **_kwargs: object) -> bytes:
+            raise RuntimeError("browser gone")
+
+        async def close(self) -> None:
+            return None
+
+    loop = asyncio.new_event_loop()
+    threading.Thread(target=loop.run_forever, daemon=True).start()
+    renderer = png._Renderer()
+    monkeypatch.setattr(renderer, "_start", lambda _path: (loop, Broken()))
+    monkeypatch.setattr(png, "_renderer", renderer)
+    monkeypatch.setattr(png, "browser_path", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(png.importlib.util, "find_spec", lambda _name: object())
+    assert png.figure_png(roles_per_phase_bars(example_inventory(), "x").figure) is None
+    assert renderer._running is None, "the broken browser is let go"

@@ -93,8 +93,11 @@ def test_rows_go_into_an_empty_sheet_data_too() -> None:
         assert archive.read("other.xml") == b"<x/>"
 
 
-@pytest.mark.parametrize("value", [math.pi, 1e20, -0.1, 10**17])
-def test_numbers_keep_openpyxls_precision(value: float) -> None:
+@pytest.mark.parametrize(("value", "written"), [
+    (math.pi, "3.141592653589793"), (1e20, "1e+20"), (-0.1, "-0.1"), (10**17, "1e+17"), (12, "12"),
+])
+def test_numbers_keep_openpyxls_precision(value: float, written: str) -> None:
+    """openpyxl writes numbers with 16 significant digits; so does the fast path."""
     styles = sheetxml.CellStyles(quoted=1, date=2, datetime=3, money=4)
     xml = "".join(sheetxml.rows_xml([[value]], 1, styles))
-    assert f"<v>{'%.16g' % value}</v>" in xml
+    assert f"<v>{written}</v>" in xml

@@ -92,7 +92,7 @@ def _two_sheets(small: int, large: int) -> bytes:
     for r in range(1, small + 1):
         first.append([f"p{r}", "visie"])
     second = book.create_sheet("Groot")
-    for r in range(1, large + 1):
+    for _ in range(large):
         second.append(list(range(large)))
     buffer = io.BytesIO()
     book.save(buffer)

@@ -10,11 +10,16 @@ with the plotly package, so it works offline.
 
 from __future__ import annotations
 
+import asyncio
+import atexit
+import contextlib
 import importlib.util
 import logging
 import os
 import shutil
+import threading
 from pathlib import Path
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -48,22 +53,73 @@ def png_available() -> bool:
     return importlib.util.find_spec("kaleido") is not None and browser_path() is not None
 
 
+class _Renderer:
+    """One Chromium, kept open by kaleido for the whole process and started at the first picture:
+    starting it costs about two seconds, so every picture after the first is much faster.
+
+    The browser runs in an event loop of its own thread; each picture is a future of that loop, so
+    pictures asked for by several sessions at once never mix. A picture that fails or takes longer
+    than :data:`TIMEOUT` closes the browser, and the next picture starts a new one.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running: tuple[asyncio.AbstractEventLoop, Any] | None = None
+        """The browser's event loop and the kaleido browser, while it is open."""
+
+    def _start(self, path: str) -> tuple[asyncio.AbstractEventLoop, Any]:
+        import kaleido
+
+        loop = asyncio.new_event_loop()
+        threading.Thread(target=loop.run_forever, name="kaleido", daemon=True).start()
+        browser = kaleido.Kaleido(path=path, mathjax=False, timeout=TIMEOUT)
+        try:
+            asyncio.run_coroutine_threadsafe(browser.open(), loop).result(timeout=TIMEOUT)
+        except BaseException:
+            loop.call_soon_threadsafe(loop.stop)
+            raise
+        atexit.register(self.close)
+        return loop, browser
+
+    def render(self, figure: go.Figure, opts: dict[str, Any], path: str) -> bytes:
+        with self._lock:
+            if self._running is None:
+                self._running = self._start(path)
+            loop, browser = self._running
+        future = asyncio.run_coroutine_threadsafe(browser.calc_fig(figure, opts=opts), loop)
+        try:
+            return bytes(future.result(timeout=TIMEOUT))
+        except BaseException:
+            future.cancel()
+            self.close()
+            raise
+
+    def close(self) -> None:
+        """Close the browser (if open) and stop its loop."""
+        with self._lock:
+            running, self._running = self._running, None
+        if running is None:
+            return
+        loop, browser = running
+        with contextlib.suppress(Exception):
+            asyncio.run_coroutine_threadsafe(browser.close(), loop).result(timeout=10)
+        loop.call_soon_threadsafe(loop.stop)
+
+
+_renderer = _Renderer()
+
+
 def figure_png(figure: go.Figure, width: int = WIDTH, height: int = HEIGHT, scale: float = SCALE) -> bytes | None:
     """The figure as PNG bytes, or None when no picture can be made (no kaleido, no browser, error)."""
     path = browser_path()
     if path is None or importlib.util.find_spec("kaleido") is None:
         return None
-    import kaleido
-
     try:
-        data = kaleido.calc_fig_sync(
-            figure, opts={"format": "png", "width": width, "height": height, "scale": scale},
-            kopts={"path": path, "mathjax": False, "timeout": TIMEOUT},
-        )
+        data = _renderer.render(figure, {"format": "png", "width": width, "height": height, "scale": scale}, path)
     except Exception:  # a missing or broken browser must never break the page
         _log.warning("PNG van de grafiek kon niet worden gemaakt", exc_info=True)
         return None
-    return bytes(data) if data else None
+    return data or None
 
 
 def chart_png(chart: Chart, width: int = WIDTH, height: int | None = None, scale: float = SCALE) -> bytes | None:
