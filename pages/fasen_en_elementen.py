@@ -80,7 +80,7 @@ phase = pick_phase.selectbox(
 element = pick_element.selectbox(
     "Element", list(analysis.ELEMENT_KEYS), format_func=voc.element_label, key=ELEMENT_KEY,
 )
-listed = cells.projects_in_cell(inv, phase, element)
+listed = state.view_table(f"fasen_cel_{phase}_{element}", view, lambda: cells.projects_in_cell(inv, phase, element))
 st.markdown(
     f"**{voc.phase_label(phase)} × {voc.element_label(element)}: "
     f"{nl_count(len(listed), 'project', 'projecten')}**"
@@ -100,7 +100,9 @@ st.markdown(
 if not len(inv.projects):
     reading_note("element_coverage")
 else:
-    safe_call(lambda: show_chart(element_coverage_bars(inv, view.subtitle), key="fasen_dekking"),
+    safe_call(lambda: show_chart(state.view_table("fasen_dekking_grafiek", view,
+                                                  lambda: element_coverage_bars(inv, view.subtitle)),
+                                 key="fasen_dekking"),
               "de grafiek van de elementen per project")
     per_project = safe_call(
         lambda: state.view_table("fasen_dekking_tabel", view, lambda: coverage.coverage_table(inv)),

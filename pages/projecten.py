@@ -12,12 +12,13 @@ from regie.mapping.explain import (
     MONEY_COLUMNS,
     PHASE_ROLE_COLUMN,
     PHASE_ROLE_EXPLAINED,
+    kept_projects,
     project_table,
     search_projects,
 )
 from regie.ui import state
 from regie.ui.downloads import export_buttons
-from regie.ui.widgets import escape_markdown, example_banner, require_router, safe_call, show_table
+from regie.ui.widgets import STYLED_CELLS, escape_markdown, example_banner, require_router, safe_call, show_table
 
 view = state.view()
 inv = view.inventory
@@ -32,11 +33,12 @@ st.caption(
     "Klik op een kolomkop om te sorteren."
 )
 
-table = safe_call(
-    lambda: state.view_table("projecten_tabel", view, lambda: project_table(
-        view.full, inv.projects["project"], coverage=elements.coverage(view.full))),
+whole = safe_call(
+    lambda: state.inventory_table("projecten_tabel", view, lambda: project_table(
+        view.full, coverage=elements.coverage(view.full))),
     "het maken van de projectentabel",
 )
+table = None if whole is None else kept_projects(whole, view.full, inv.projects["project"])
 if table is not None:
     query = st.text_input(
         "Zoeken", key="projecten_zoeken", placeholder="Zoek in alle tekstkolommen, bijv. een naam of wijk",
@@ -91,7 +93,9 @@ if table is not None:
             if state.names_hidden():
                 st.caption("Namen verborgen: trekkers en partners staan als soort met een nummer.")
             st.caption(
-                "Bedragen staan in euro's in Nederlandse notatie (€ 1.250.000,00); datums als dag-maand-jaar. "
+                ("Bedragen staan in euro's in Nederlandse notatie (€ 1.250.000,00); " if shown.size <= STYLED_CELLS
+                 else "Bedragen staan in euro's, bij een tabel van deze omvang in de getalnotatie van uw browser; ")
+                + "datums als dag-maand-jaar. "
                 "Onbepaald = geen element; Onbekend = geen fase of rol gevonden. "
                 "'handmatig toegewezen' = gekozen onder ‘Waarden toewijzen’ op de pagina Inventaris. "
                 "De kolommen Dekking A–D zijn een hulpmiddel van deze app, geen oordeel uit de bron."

@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 from conftest import inventory_of
+from export_support import example_inventory
 from realistic import Sheet
 
 from regie import vocabulary as voc
@@ -160,3 +161,16 @@ def test_search_is_literal_and_case_insensitive(query: str, expected: list[str])
 def test_text_columns_skip_numbers_and_dates() -> None:
     assert text_columns(small()) == [c for c in small().columns
                                      if c not in ("Start", "Eind", "Budget", "Aantal afdelingen")]
+
+
+@pytest.mark.parametrize("step", [1, 2, 3, 7])
+def test_narrowing_the_whole_table_equals_building_it_for_the_kept_projects(step: int) -> None:
+    """The Projecten page builds the table once and narrows it per filter: same rows, same order."""
+    from regie.analysis import elements
+    from regie.mapping.explain import kept_projects, project_table
+
+    inv = example_inventory()
+    keep = list(inv.projects["project"])[::step][::-1]  # order of ``keep`` does not matter
+    coverage = elements.coverage(inv)
+    whole = project_table(inv, coverage=coverage)
+    pd.testing.assert_frame_equal(kept_projects(whole, inv, keep), project_table(inv, keep, coverage=coverage))

@@ -55,6 +55,20 @@ def test_example_table() -> None:
     assert any("30 projecten" in c.value for c in at.caption)
 
 
+def test_a_table_too_large_to_style_shows_its_amounts_in_the_browsers_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pandas' Styler renders every cell and refuses more than 262,144 (6,600 projects): a large table
+    is shown without it, with the budget still a number."""
+    from regie.ui import widgets
+
+    monkeypatch.setattr(widgets, "STYLED_CELLS", 100)
+    at = run()
+    assert not at.exception, exceptions(at)
+    shown = table(at)
+    assert len(shown) == 30 and shown["Budget"].dtype == float
+    assert any("getalnotatie van uw browser" in c.value for c in at.caption)
+    assert not any("Nederlandse notatie" in c.value for c in at.caption)
+
+
 def test_element_coverage_government_roles_and_afdelingen_per_project() -> None:
     rows = table(run()).set_index("ID")
     assert (rows.at["P12", "Dekking A"], rows.at["P12", "Dekking D"]) == ("Ontbreekt", "N.v.t.")

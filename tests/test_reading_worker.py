@@ -213,3 +213,16 @@ def test_the_childs_output_may_hold_plain_values_only() -> None:
     evil = pickle.dumps(__import__("collections").OrderedDict(a=1))
     with pytest.raises(pickle.UnpicklingError):
         reading_sheets._Unpickler(io.BytesIO(evil)).load()
+
+
+@pytest.mark.parametrize(("setting", "limit"), [
+    (None, reading_sheets.WORKER_MEMORY_BYTES), ("2048", 2048 * 1024 * 1024), ("veel", reading_sheets.WORKER_MEMORY_BYTES),
+    ("0", reading_sheets.WORKER_MEMORY_BYTES), ("-5", reading_sheets.WORKER_MEMORY_BYTES),
+])
+def test_the_server_owner_may_give_the_reader_more_memory(monkeypatch: pytest.MonkeyPatch, setting: str | None,
+                                                          limit: int) -> None:
+    if setting is None:
+        monkeypatch.delenv(reading_sheets.ENV_MEMORY, raising=False)
+    else:
+        monkeypatch.setenv(reading_sheets.ENV_MEMORY, setting)
+    assert reading_sheets.memory_limit() == limit

@@ -82,7 +82,7 @@ def analyse(inv: Inventory) -> dict[str, Any]:
     }
     if inv.has_team_table:
         result["skills_supply"] = skills.skill_supply(inv)
-        result["skills_load"] = skills.skill_load(inv)
+        result["skills_load"] = skills.skill_load(inv, result["skills"], result["skills_supply"])
     result["issues"] = [i.to_dict() for i in inv.issues]
     return result
 

@@ -105,10 +105,14 @@ def skill_supply(inv: Inventory) -> dict[str, dict[str, dict[str, int]]]:
     }
 
 
-def skill_load(inv: Inventory) -> dict[str, dict[str, float | None]]:
-    """Per phase and skill: demand per ``inzetbaar`` team member (None when nobody is)."""
-    demand = skill_demand(inv)
-    supply = skill_supply(inv)
+def skill_load(
+    inv: Inventory, demand: dict[str, dict[str, int]] | None = None,
+    supply: dict[str, dict[str, dict[str, int]]] | None = None,
+) -> dict[str, dict[str, float | None]]:
+    """Per phase and skill: demand per ``inzetbaar`` team member (None when nobody is); ``demand``
+    and ``supply`` are those of :func:`skill_demand` and :func:`skill_supply` when already computed."""
+    demand = demand if demand is not None else skill_demand(inv)
+    supply = supply if supply is not None else skill_supply(inv)
     return {
         p.code: {
             s: (round(demand[p.code][s] / supply[p.code][s]["inzetbaar"], 2)

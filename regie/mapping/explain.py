@@ -193,6 +193,13 @@ def project_columns() -> list[str]:
     return columns
 
 
+def kept_projects(table: pd.DataFrame, inv: Inventory, keep: Iterable[str]) -> pd.DataFrame:
+    """The rows of ``table`` (:func:`project_table` of all of ``inv``) for the projects in ``keep``:
+    the same as ``project_table(inv, keep)``, without building it again."""
+    mask = inv.projects["project"].isin(set(keep)).to_numpy()
+    return table.loc[mask].reset_index(drop=True)
+
+
 def project_table(
     inv: Inventory, keep: Iterable[str] | None = None, coverage: pd.DataFrame | None = None,
 ) -> pd.DataFrame:

@@ -70,6 +70,8 @@ WORKER_TIMEOUT_SECONDS = 15.0
 """Longest a parse may take, so that a refusal reaches the user within 20 seconds."""
 ENV_TIMEOUT = "REGIE_PARSE_TIMEOUT"
 """Environment variable with another parse time limit in seconds (the server's owner, large files)."""
+ENV_MEMORY = "REGIE_PARSE_MEMORY_MB"
+"""Environment variable with another address-space limit of the parsing child, in MB (large files)."""
 
 log = logging.getLogger(__name__)
 
@@ -116,9 +118,20 @@ def _timeout() -> float:
         return WORKER_TIMEOUT_SECONDS
 
 
+def memory_limit() -> int:
+    """The parsing child's address-space limit in bytes: :data:`WORKER_MEMORY_BYTES`, unless the
+    server's owner set ``REGIE_PARSE_MEMORY_MB``."""
+    text = os.environ.get(ENV_MEMORY, "").strip()
+    try:
+        megabytes = int(text) if text else 0
+    except ValueError:
+        megabytes = 0
+    return megabytes * 1024 * 1024 if megabytes > 0 else WORKER_MEMORY_BYTES
+
+
 def _run_worker(data: bytes, kind: str, name: str, limits: guard.Budget) -> list[tuple[dict[str, Any], list[list[object]]]]:
     timeout = _timeout()
-    command = [sys.executable, "-I", str(WORKER), kind, str(limits.cells), str(limits.rows), str(WORKER_MEMORY_BYTES)]
+    command = [sys.executable, "-I", str(WORKER), kind, str(limits.cells), str(limits.rows), str(memory_limit())]
     proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     timed_out = threading.Event()
 
@@ -199,7 +212,7 @@ def _crashed(name: str, kind: str, returncode: int | None, stderr: bytes) -> Reg
     if "memory allocation" in text or "MemoryError" in text or "Cannot allocate" in text:
         return FileTooLargeError(
             f"Het bestand '{name}' vraagt bij het lezen meer geheugen dan is toegestaan (hooguit "
-            f"{guard.mb(WORKER_MEMORY_BYTES)}). Meestal staat er een los gegeven ver buiten de tabel (in de laatste "
+            f"{guard.mb(memory_limit())}). Meestal staat er een los gegeven ver buiten de tabel (in de laatste "
             "rij of kolom): verwijder het en sla het bestand opnieuw op, of splits de inventaris."
         )
     log.error("parsing child for a %s file ended with code %s: %s", kind, returncode, text[-2000:])
