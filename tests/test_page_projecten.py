@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import pytest
 from page_checks import frame, markup_containing, messy_xlsx
 from streamlit.testing.v1 import AppTest
@@ -213,3 +214,18 @@ def test_amounts_are_written_the_dutch_way_whatever_the_browser(value: object, s
     from regie.ui.widgets import _money_cell
 
     assert _money_cell(value) == shown
+
+
+def test_a_large_table_sends_repeated_texts_once_and_keeps_every_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    from regie.ui import widgets
+
+    monkeypatch.setattr(widgets, "STYLED_CELLS", 100)
+    plain = table(run())
+    at = run()
+    assert not at.exception, exceptions(at)
+    compact = table(at)
+    assert str(compact["Domein"].dtype) == "category", "repeated text goes as categories"
+    assert str(compact["Naam"].dtype) != "category", "distinct names stay text"
+    assert list(compact.columns) == list(plain.columns)
+    for column in plain.columns:
+        assert [None if pd.isna(v) else v for v in compact[column]] == [None if pd.isna(v) else v for v in plain[column]], column
