@@ -47,6 +47,29 @@ def test_declared_size_over_limit_is_refused() -> None:
         guard.sniff(buffer.getvalue(), "bom.xlsx")
 
 
+@pytest.mark.parametrize(("setting", "limit"), [
+    (None, guard.MAX_UNPACKED_BYTES), ("1000", 1000 * 1024 * 1024), ("1_000", 1000 * 1024 * 1024),
+    ("veel", guard.MAX_UNPACKED_BYTES), ("0", guard.MAX_UNPACKED_BYTES),
+])
+def test_the_server_owner_may_allow_larger_unpacked_workbooks(monkeypatch: pytest.MonkeyPatch, setting: str | None,
+                                                              limit: int) -> None:
+    if setting is None:
+        monkeypatch.delenv(guard.ENV_MAX_UNPACKED, raising=False)
+    else:
+        monkeypatch.setenv(guard.ENV_MAX_UNPACKED, setting)
+    assert guard.unpacked_limit() == limit
+
+
+def test_a_lower_unpacked_limit_refuses_with_that_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(guard.ENV_MAX_UNPACKED, "1")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"<a>" + b" " * (2 * 1024 * 1024) + b"</a>")
+    with pytest.raises(FileTooLargeError, match=r"de grens is 1,0 MB|de grens is 1 MB"):
+        guard.sniff(buffer.getvalue(), "groot.xlsx")
+
+
 def test_encrypted_member_is_refused() -> None:
     data = bytearray(xlsx([Sheet("Projecten", [["Projectnaam"], ["A"]])]))
     # set the "encrypted" flag bit on every central directory entry

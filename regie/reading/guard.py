@@ -28,7 +28,9 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 """Largest file the app takes as an upload (the CLI reads up to :data:`MAX_FILE_BYTES`)."""
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-"""Largest sum of declared uncompressed member sizes of a zip-based workbook."""
+"""Largest sum of declared uncompressed member sizes of a zip-based workbook (unless the server's
+owner sets ``REGIE_MAX_UNPACKED_MB``)."""
+ENV_MAX_UNPACKED = "REGIE_MAX_UNPACKED_MB"
 MAX_MEMBERS = 10_000
 """Most members a zip-based workbook may have."""
 MAX_RATIO = 250
@@ -72,6 +74,12 @@ def budget() -> Budget:
     """The budget of one upload: :data:`MAX_CELLS` and :data:`MAX_ROWS`, unless the server's owner set
     ``REGIE_MAX_CELLS`` / ``REGIE_MAX_ROWS``."""
     return Budget(_env_int(ENV_MAX_CELLS, MAX_CELLS), _env_int(ENV_MAX_ROWS, MAX_ROWS))
+
+
+def unpacked_limit() -> int:
+    """Largest unpacked size of a zip-based workbook in bytes: :data:`MAX_UNPACKED_BYTES`, or
+    ``REGIE_MAX_UNPACKED_MB`` megabytes."""
+    return _env_int(ENV_MAX_UNPACKED, MAX_UNPACKED_BYTES // (1024 * 1024)) * 1024 * 1024
 
 
 def _env_int(name: str, default: int) -> int:
@@ -274,9 +282,10 @@ def _sniff_zip(data: bytes, name: str) -> Sniffed:
             f"{nl_int(MAX_MEMBERS)}. Dit bestand wordt uit voorzorg niet gelezen."
         )
     total = sum(max(i.file_size, 0) for i in infos)
-    if total > MAX_UNPACKED_BYTES:
+    limit = unpacked_limit()
+    if total > limit:
         raise FileTooLargeError(
-            f"Het bestand '{name}' pakt uit tot {mb(total)}; de grens is {mb(MAX_UNPACKED_BYTES)}. "
+            f"Het bestand '{name}' pakt uit tot {mb(total)}; de grens is {mb(limit)}. "
             "Dit kan een 'zip-bom' zijn, of een te grote inventaris: splits hem in kleinere bestanden."
         )
     names = {i.filename for i in infos}
