@@ -16,6 +16,7 @@ from typing import Any, Literal, TypeVar
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from regie import vocabulary as voc
 from regie.analysis.filters import DIMENSIONS, options, value_label
@@ -206,10 +207,13 @@ the table (about 12 µs a cell, and it refuses more than 262,144), so 10,000 pro
 seconds. A larger table shows its amounts with the browser's own number format."""
 
 
-def show_table(table: pd.DataFrame, key: str, *, money: Sequence[str] = (), **kwargs: Any) -> None:
+def show_table(table: pd.DataFrame | Styler, key: str, *, money: Sequence[str] = (), **kwargs: Any) -> None:
     """A dataframe shown as text (cells are never interpreted), index hidden. The ``money`` columns
     show Dutch amounts (``€ 1.250.000,00``) whatever the browser's language, and still sort as numbers;
     in a table of more than :data:`STYLED_CELLS` cells they are euro amounts in the browser's format."""
+    if isinstance(table, Styler):  # styled by its maker (e.g. the Beslisboom's misfits), kept small there
+        st.dataframe(table, key=key, hide_index=True, **kwargs)
+        return
     present = [column for column in money if column in table.columns]
     if table.size > STYLED_CELLS:
         table = _repeated_text_as_categories(table)
