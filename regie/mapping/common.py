@@ -67,8 +67,14 @@ class _Context:
         """The normalised key of every text in ``series`` (None stays None)."""
         codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
         memo = self.key_memo
+        found = []
+        for text in uniques:  # self.key(), inlined: names and ids are mostly distinct
+            key = memo.get(text)
+            if key is None:
+                key = memo[text] = norm(text)
+            found.append(key)
         mapped = np.empty(len(uniques) + 1, dtype=object)
-        mapped[:-1] = [memo.get(text) or self.key(text) for text in uniques]
+        mapped[:-1] = found
         mapped[-1] = None
         return pd.Series(mapped[codes], index=series.index, dtype=object)
 
