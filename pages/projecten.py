@@ -18,7 +18,7 @@ from regie.mapping.explain import (
 )
 from regie.ui import state
 from regie.ui.downloads import export_buttons
-from regie.ui.widgets import STYLED_CELLS, escape_markdown, example_banner, require_router, safe_call, show_table
+from regie.ui.widgets import amounts_in_dutch, escape_markdown, example_banner, require_router, safe_call, show_table
 
 view = state.view()
 inv = view.inventory
@@ -93,7 +93,7 @@ if table is not None:
             if state.names_hidden():
                 st.caption("Namen verborgen: trekkers en partners staan als soort met een nummer.")
             st.caption(
-                ("Bedragen staan in euro's in Nederlandse notatie (€ 1.250.000,00); " if shown.size <= STYLED_CELLS
+                ("Bedragen staan in euro's in Nederlandse notatie (€ 1.250.000,00); " if amounts_in_dutch(shown)
                  else "Bedragen staan in euro's, bij een tabel van deze omvang in de getalnotatie van uw browser; ")
                 + "datums als dag-maand-jaar. "
                 "Onbepaald = geen element; Onbekend = geen fase of rol gevonden. "

@@ -66,6 +66,7 @@ class _Renderer:
         self._lock = threading.Lock()
         self._running: tuple[asyncio.AbstractEventLoop, Any] | None = None
         """The browser's event loop and the kaleido browser, while it is open."""
+        atexit.register(self.close)
 
     def _start(self, path: str) -> tuple[asyncio.AbstractEventLoop, Any]:
         import kaleido
@@ -78,7 +79,6 @@ class _Renderer:
         except BaseException:
             loop.call_soon_threadsafe(loop.stop)
             raise
-        atexit.register(self.close)
         return loop, browser
 
     def render(self, figure: go.Figure, opts: dict[str, Any], path: str) -> bytes:

@@ -18,7 +18,7 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -28,7 +28,7 @@ from openpyxl.utils.datetime import to_excel
 
 from regie.export.safe import FORMULA_START, XML_ILLEGAL, xml_text
 
-__all__ = ["CellStyles", "classify", "rows_xml", "splice"]
+__all__ = ["CellStyles", "classify", "missing", "rows_xml", "splice"]
 
 TEXT_GUARDED: tuple[str, ...] = (*FORMULA_START, "{=")
 """Text that is written as a quoted string: what a spreadsheet runs as a formula."""
@@ -64,7 +64,7 @@ def classify(value: object) -> tuple[str, object] | None:
     NaN, NaT, an empty text). Control characters XML cannot hold are removed from text."""
     if type(value) is str:
         return _text(value)
-    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+    if missing(value):
         return None
     if isinstance(value, pd.Timestamp):
         value = value.to_pydatetime()
@@ -77,6 +77,11 @@ def classify(value: object) -> tuple[str, object] | None:
     if isinstance(value, int | float):
         return ("number", value) if math.isfinite(value) else None
     return _text(xml_text(value))
+
+
+def missing(value: object) -> bool:
+    """True for None, NaN and NaT: an empty cell."""
+    return value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
 
 
 def _text(value: str) -> tuple[str, object] | None:
@@ -99,7 +104,7 @@ def _string_cell(ref: str, text: str, style: str = "") -> str:
 
 
 def rows_xml(
-    rows: Iterable[Iterable[object]], first_row: int, styles: CellStyles, money: Iterable[int] = (),
+    rows: Iterable[Sequence[object]], first_row: int, styles: CellStyles, money: Iterable[int] = (),
 ) -> Iterator[str]:
     """``<row>`` elements for ``rows`` from row number ``first_row``, in chunks of
     :data:`ROWS_PER_CHUNK` rows; numbers in the ``money`` columns (0-based) get the money format."""
@@ -110,22 +115,20 @@ def rows_xml(
     errors = _ERRORS
     chunk: list[str] = []
     for number, row in enumerate(rows, start=first_row):
+        if len(row) > len(letters):
+            letters.extend(get_column_letter(i + 1) for i in range(len(letters), len(row)))
         cells = [f'<row r="{number}">']
         append = cells.append
         for index, value in enumerate(row):
             if type(value) is str and value and len(value) <= MAX_TEXT and plain(value) is None \
                     and value not in errors and not value.startswith(TEXT_GUARDED):
                 # the common case, decided without classify(): nothing to remove, escape or quote
-                if index >= len(letters):
-                    letters.extend(get_column_letter(i + 1) for i in range(len(letters), index + 1))
                 space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
                 append(f'<c r="{letters[index]}{number}" t="inlineStr"><is><t{space}>{value}</t></is></c>')
                 continue
             kind = classify(value)
             if kind is None:
                 continue
-            if index >= len(letters):
-                letters.extend(get_column_letter(i + 1) for i in range(len(letters), index + 1))
             ref = f"{letters[index]}{number}"
             what, payload = kind
             if what == "text":

@@ -222,10 +222,7 @@ def typed(text: object) -> object:
     return number if math.isfinite(number) and repr(number) == text else text
 
 
-def _missing(value: object) -> bool:
-    if value is None or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
+_missing = sheetxml.missing
 
 
 def _cell(sheet: WriteOnlyWorksheet, value: object) -> object:

@@ -56,27 +56,20 @@ class _Context:
     key_memo: dict[str, str] = field(default_factory=dict)
     """:func:`norm` of every text keyed so far: ids and names are keyed in several steps."""
 
-    def key(self, text: str) -> str:
-        """The normalised key of ``text`` (:func:`regie.normalise.norm`), computed once per workbook."""
-        found = self.key_memo.get(text)
-        if found is None:
-            found = self.key_memo[text] = norm(text)
-        return found
-
     def keys(self, series: pd.Series) -> pd.Series:
-        """The normalised key of every text in ``series`` (None stays None)."""
-        codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
+        """The normalised key (:func:`regie.normalise.norm`) of every text in ``series``, each computed
+        once per workbook (None stays None)."""
+        return _per_distinct(series, self._keys_of)
+
+    def _keys_of(self, texts: Iterable[str]) -> list[str]:
         memo = self.key_memo
         found = []
-        for text in uniques:  # self.key(), inlined: names and ids are mostly distinct
+        for text in texts:
             key = memo.get(text)
             if key is None:
                 key = memo[text] = norm(text)
             found.append(key)
-        mapped = np.empty(len(uniques) + 1, dtype=object)
-        mapped[:-1] = found
-        mapped[-1] = None
-        return pd.Series(mapped[codes], index=series.index, dtype=object)
+        return found
 
     def issue(
         self, severity: str, table: str | None, sheet: str | None, row: int | None,
@@ -94,20 +87,22 @@ class _Context:
 
 def _per_value(series: pd.Series, func: Callable[[Any], Any]) -> pd.Series:
     """``func`` applied once per distinct non-empty value, mapped back onto the series (None stays None)."""
+    return _per_distinct(series, lambda uniques: [func(v) for v in uniques])
+
+
+def _per_distinct(series: pd.Series, batch: Callable[[np.ndarray], list[Any]]) -> pd.Series:
+    """``batch(distinct values)`` (one result per value, in order) mapped back onto the series; None
+    and NaN stay None. A batch runs its own loop, for the steps that see nearly every row once."""
     codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
     mapped = np.empty(len(uniques) + 1, dtype=object)
-    mapped[:-1] = [func(v) for v in uniques]
+    mapped[:-1] = batch(uniques)
     mapped[-1] = None
     return pd.Series(mapped[codes], index=series.index, dtype=object)
 
 
 def _texts(series: pd.Series) -> pd.Series:
     """Cells as stripped text; blank and empty-like cells become None (computed per distinct value)."""
-    codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
-    mapped = np.empty(len(uniques) + 1, dtype=object)
-    mapped[:-1] = _clean_texts(uniques)
-    mapped[-1] = None
-    return pd.Series(mapped[codes], index=series.index, dtype=object)
+    return _per_distinct(series, _clean_texts)
 
 
 def _clean_texts(values: Iterable[object]) -> list[str | None]:

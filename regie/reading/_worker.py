@@ -683,6 +683,18 @@ class _Gate:
 _END = object()
 
 
+@contextlib.contextmanager
+def _calamine_errors(pc: Any, sheet: str | None = None) -> Iterator[None]:
+    """calamine's errors as refusals: a password is ``encrypted``, anything else ``damaged``."""
+    try:
+        yield
+    except pc.PasswordError as exc:
+        raise Refused({"ok": False, "error": "encrypted", "detail": str(exc)[:200]}) from exc
+    except Exception as exc:
+        where = {"sheet": sheet} if sheet is not None else {}
+        raise Refused({"ok": False, "error": "damaged", **where, "detail": str(exc)[:500]}) from exc
+
+
 class _SheetParser(threading.Thread):
     """Parses the workbook's worksheets with calamine, one at a time and each only once the gate lets
     it (calamine releases the GIL while it parses, so the next sheet is measured meanwhile). Yields
@@ -706,25 +718,16 @@ class _SheetParser(threading.Thread):
         try:
             import python_calamine as pc
 
-            try:
+            with _calamine_errors(pc):
                 book = pc.CalamineWorkbook.from_filelike(io.BytesIO(self._data))
-            except pc.PasswordError as exc:
-                raise Refused({"ok": False, "error": "encrypted", "detail": str(exc)[:200]}) from exc
-            except Exception as exc:
-                raise Refused({"ok": False, "error": "damaged", "detail": str(exc)[:500]}) from exc
             try:
                 for order, meta in enumerate(book.sheets_metadata):
                     if meta.typ != pc.SheetTypeEnum.WorkSheet:
                         continue
                     if not self._gate.wait(meta.name):
                         return
-                    try:
+                    with _calamine_errors(pc, meta.name):
                         sheet = book.get_sheet_by_name(meta.name)
-                    except pc.PasswordError as exc:
-                        raise Refused({"ok": False, "error": "encrypted", "detail": str(exc)[:200]}) from exc
-                    except Exception as exc:
-                        raise Refused({"ok": False, "error": "damaged", "sheet": meta.name,
-                                       "detail": str(exc)[:500]}) from exc
                     self._put((order, meta, sheet))
                     del sheet
             finally:

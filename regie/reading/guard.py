@@ -73,16 +73,17 @@ class Budget:
 def budget() -> Budget:
     """The budget of one upload: :data:`MAX_CELLS` and :data:`MAX_ROWS`, unless the server's owner set
     ``REGIE_MAX_CELLS`` / ``REGIE_MAX_ROWS``."""
-    return Budget(_env_int(ENV_MAX_CELLS, MAX_CELLS), _env_int(ENV_MAX_ROWS, MAX_ROWS))
+    return Budget(env_int(ENV_MAX_CELLS, MAX_CELLS), env_int(ENV_MAX_ROWS, MAX_ROWS))
 
 
 def unpacked_limit() -> int:
     """Largest unpacked size of a zip-based workbook in bytes: :data:`MAX_UNPACKED_BYTES`, or
     ``REGIE_MAX_UNPACKED_MB`` megabytes."""
-    return _env_int(ENV_MAX_UNPACKED, MAX_UNPACKED_BYTES // (1024 * 1024)) * 1024 * 1024
+    return env_int(ENV_MAX_UNPACKED, MAX_UNPACKED_BYTES // (1024 * 1024)) * 1024 * 1024
 
 
-def _env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int) -> int:
+    """The positive whole number in environment variable ``name`` (``1_000`` allowed), else ``default``."""
     text = os.environ.get(name, "").replace("_", "").strip()
     return int(text) if text.isdigit() and int(text) > 0 else default
 

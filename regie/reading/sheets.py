@@ -121,12 +121,7 @@ def _timeout() -> float:
 def memory_limit() -> int:
     """The parsing child's address-space limit in bytes: :data:`WORKER_MEMORY_BYTES`, unless the
     server's owner set ``REGIE_PARSE_MEMORY_MB``."""
-    text = os.environ.get(ENV_MEMORY, "").strip()
-    try:
-        megabytes = int(text) if text else 0
-    except ValueError:
-        megabytes = 0
-    return megabytes * 1024 * 1024 if megabytes > 0 else WORKER_MEMORY_BYTES
+    return guard.env_int(ENV_MEMORY, WORKER_MEMORY_BYTES // (1024 * 1024)) * 1024 * 1024
 
 
 def _run_worker(data: bytes, kind: str, name: str, limits: guard.Budget) -> list[tuple[dict[str, Any], list[list[object]]]]:

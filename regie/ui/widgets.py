@@ -215,9 +215,9 @@ def show_table(table: pd.DataFrame | Styler, key: str, *, money: Sequence[str] =
         st.dataframe(table, key=key, hide_index=True, **kwargs)
         return
     present = [column for column in money if column in table.columns]
-    if table.size > STYLED_CELLS:
+    if not amounts_in_dutch(table):
         table = _repeated_text_as_categories(table)
-    if present and table.size <= STYLED_CELLS:
+    if present and amounts_in_dutch(table):
         styled = table.style.format(_money_cell, subset=present)
         st.dataframe(styled, key=key, hide_index=True, **kwargs)
         return
@@ -231,6 +231,11 @@ def show_table(table: pd.DataFrame | Styler, key: str, *, money: Sequence[str] =
     st.dataframe(table, key=key, hide_index=True, **kwargs)
 
 
+def amounts_in_dutch(table: pd.DataFrame) -> bool:
+    """Whether :func:`show_table` writes the amounts of ``table`` in Dutch (it is small enough)."""
+    return table.size <= STYLED_CELLS
+
+
 def _repeated_text_as_categories(table: pd.DataFrame) -> pd.DataFrame:
     """Text columns whose values repeat (at most one distinct value per two rows) as categories with
     sorted labels: the browser then gets each text once (the Projecten table at 10,000 projects goes
@@ -240,14 +245,12 @@ def _repeated_text_as_categories(table: pd.DataFrame) -> pd.DataFrame:
         values = table[column]
         if values.dtype != object:
             continue
-        present = values.dropna()
-        if not len(present) or not all(type(v) is str for v in present):
+        distinct = pd.unique(values.dropna())
+        if not len(distinct) or len(distinct) * 2 > len(values) or not all(type(v) is str for v in distinct):
             continue
-        distinct = pd.unique(present)
-        if len(distinct) * 2 <= len(values):
-            if result is table:
-                result = table.copy()
-            result[column] = pd.Categorical(values, categories=sorted(distinct))
+        if result is table:
+            result = table.copy()
+        result[column] = pd.Categorical(values, categories=sorted(distinct))
     return result
 
 
