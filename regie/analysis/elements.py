@@ -107,23 +107,36 @@ def _element_d(own: list[str], named: dict[str, set[str]]) -> tuple[str, str]:
 
 def statuses(inv: Inventory) -> pd.DataFrame:
     """Per project (index ``project``, inventory order), the status of A, B, C and D: the same statuses as
-    :func:`coverage`, computed with table operations (no reasons; for counts at any size)."""
+    :func:`coverage`, computed with array operations on project positions (no reasons; for counts at
+    any size)."""
     projects = pd.Index(inv.projects["project"], name="project")
-    own = inv.phases[["project", "phase"]].drop_duplicates()
-    own_count = own.groupby("project").size().reindex(projects, fill_value=0)
-    in_visie_own = projects.isin(own.loc[own["phase"] == "visie", "project"])
-    named = inv.roles.loc[inv.roles["role"] != voc.UNKNOWN, ["project", "phase", "role"]].drop_duplicates()
-    bits = {role: 1 << i for i, role in enumerate(voc.ROLE_CODES)}  # a phase's set of roles as one number
-    sets = (named.assign(roles=named["role"].map(bits).fillna(0).astype("int64"))
-            .groupby(["project", "phase"], sort=False)["roles"].sum().reset_index())
-    named_phases = sets.groupby("project").size().reindex(projects, fill_value=0)
-    distinct_sets = sets.groupby("project")["roles"].nunique().reindex(projects, fill_value=0)
-    own_named = own.merge(sets[["project", "phase"]], on=["project", "phase"], how="left", indicator=True)
-    unnamed = (own_named["_merge"] == "left_only").groupby(own_named["project"]).sum().reindex(projects, fill_value=0)
+    n = len(projects)
+    phase_pos = _Positions(voc.PHASE_CODES)
+    # a project's phases as one number per project (bit i: phase i); a phase's roles likewise
+    own = _project_bits(projects, inv.phases["project"], phase_pos.bits(inv.phases["phase"]), n)
+    named = inv.roles.loc[inv.roles["role"] != voc.UNKNOWN, ["project", "phase", "role"]]
+    role_bits = {role: 1 << i for i, role in enumerate(voc.ROLE_CODES)}
+    at = projects.get_indexer(named["project"])
+    phase_of = phase_pos.positions(named["phase"])
+    keep = (at >= 0) & (phase_of >= 0)
+    sets = np.zeros((n, max(phase_pos.size, 1)), dtype=np.int64)
+    np.bitwise_or.at(sets, (at[keep], phase_of[keep]),
+                     named["role"].map(role_bits).fillna(0).astype("int64").to_numpy()[keep])
+    named_mask = np.zeros(n, dtype=np.int64)
+    np.bitwise_or.at(named_mask, at[keep], np.left_shift(1, phase_of[keep]).astype(np.int64))
+    present = (named_mask[:, None] >> np.arange(sets.shape[1])) & 1 == 1
+    own_count = _popcount(own)
+    named_phases = _popcount(named_mask)
+    unnamed = _popcount(own & ~named_mask)
+    highest = np.where(present, sets, -1).max(axis=1)
+    lowest = np.where(present, sets, np.iinfo(np.int64).max).min(axis=1)
+    same_sets = named_phases.astype(bool) & (highest == lowest)
+    in_visie_own = (own & phase_pos.bit("visie")) != 0
     links = inv.involvements[["project", "fase"]]
-    with_partner = projects.isin(links["project"])
-    partner_in_visie = projects.isin(links.loc[links["fase"] == "visie", "project"])
-    partner_no_phase = projects.isin(links.loc[links["fase"].isna(), "project"])
+    linked = projects.get_indexer(links["project"])
+    with_partner = _any_at(linked, np.ones(len(links), dtype=bool), n)
+    partner_in_visie = _any_at(linked, (links["fase"] == "visie").to_numpy(dtype=bool), n)
+    partner_no_phase = _any_at(linked, links["fase"].isna().to_numpy(dtype=bool), n)
     shared = (inv.projects["gedeelde_visie"] if "gedeelde_visie" in inv.projects
               else pd.Series(None, index=inv.projects.index, dtype=object)).to_numpy(dtype=object)
     a = np.select(
@@ -131,16 +144,58 @@ def statuses(inv: Inventory) -> pd.DataFrame:
          in_visie_own],
         [PRESENT, MISSING, PRESENT, MISSING], UNKNOWN)
     b = np.where(with_partner, PRESENT, MISSING)
-    c = np.select([own_count.to_numpy() == 0, unnamed.to_numpy() == 0], [UNKNOWN, PRESENT], MISSING)
-    d = np.select([own_count.to_numpy() <= 1, named_phases.to_numpy() <= 1, distinct_sets.to_numpy() == 1],
-                  [NOT_APPLICABLE, NOT_APPLICABLE, MISSING], PRESENT)
+    c = np.select([own_count == 0, unnamed == 0], [UNKNOWN, PRESENT], MISSING)
+    d = np.select([own_count <= 1, named_phases <= 1, same_sets], [NOT_APPLICABLE, NOT_APPLICABLE, MISSING], PRESENT)
     return pd.DataFrame({"A": a, "B": b, "C": c, "D": d}, index=projects)
+
+
+class _Positions:
+    """Positions of the phase codes (the vocabulary's first, then any other value in the order met)."""
+
+    def __init__(self, codes: tuple[str, ...]) -> None:
+        self.index = {code: i for i, code in enumerate(codes)}
+
+    @property
+    def size(self) -> int:
+        return len(self.index)
+
+    def positions(self, values: pd.Series) -> np.ndarray:
+        for value in pd.unique(values.dropna()):
+            self.index.setdefault(value, len(self.index))
+        return values.map(self.index).fillna(-1).astype("int64").to_numpy()
+
+    def bits(self, values: pd.Series) -> np.ndarray:
+        at = self.positions(values)
+        return np.where(at >= 0, np.left_shift(1, np.maximum(at, 0)), 0).astype(np.int64)
+
+    def bit(self, code: str) -> int:
+        return 1 << self.index[code] if code in self.index else 0
+
+
+def _project_bits(projects: pd.Index, keys: pd.Series, bits: np.ndarray, n: int) -> np.ndarray:
+    """Per project position, the OR of ``bits`` of its rows (rows of unknown projects are left out)."""
+    out = np.zeros(n, dtype=np.int64)
+    at = projects.get_indexer(keys)
+    keep = at >= 0
+    np.bitwise_or.at(out, at[keep], bits[keep])
+    return out
+
+
+def _any_at(at: np.ndarray, flags: np.ndarray, n: int) -> np.ndarray:
+    """Per project position: does any row at that position have its flag set."""
+    hit = at[(at >= 0) & flags]
+    return np.bincount(hit, minlength=n)[:n] > 0
+
+
+def _popcount(bits: np.ndarray) -> np.ndarray:
+    return np.bitwise_count(bits.astype(np.uint64)).astype(np.int64)
 
 
 def coverage_counts(inv: Inventory) -> dict[str, dict[str, int]]:
     """Per element A–D, projects per status (every key present): the JSON ``element_coverage``."""
     table = statuses(inv)
-    return {e: {s: int((table[e] == s).sum()) for s in STATUSES} for e in voc.ELEMENT_CODES}
+    counts = {e: table[e].value_counts() for e in voc.ELEMENT_CODES}
+    return {e: {s: int(counts[e].get(s, 0)) for s in STATUSES} for e in voc.ELEMENT_CODES}
 
 
 def coverage_table(inv: Inventory) -> pd.DataFrame:

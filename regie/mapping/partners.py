@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from regie import vocabulary as voc
@@ -170,10 +171,9 @@ def _merge_partners(
         )
     all_partners = pd.concat([known, pd.DataFrame(new_rows, columns=_PARTNER_COLUMNS)], ignore_index=True) if new_rows else known
     if len(links):
-        held = set(zip(involvement.used["project"], involvement.used["partner"], strict=True))
         pairs = links.drop_duplicates(["project", "partner"])
-        keep = [(p, q) not in held for p, q in zip(pairs["project"], pairs["partner"], strict=True)]
-        extra_links = pairs[keep]
+        used = involvement.used
+        extra_links = pairs[~_pairs_in(pairs["project"], pairs["partner"], used["project"], used["partner"])]
         link_frame = pd.DataFrame({
             "project": extra_links["project"], "partner": extra_links["partner"], "naam": extra_links["naam"],
             "fase": None, "rol": None, "rol_original": None, "invloed": None, "belang": None,
@@ -191,33 +191,43 @@ def _split_partner_cells(mentions: pd.DataFrame, known: set[str]) -> pd.DataFram
     split on line breaks, ``;`` and ``,`` (each part matched the same way)."""
     if mentions.empty:
         return pd.DataFrame(columns=["project", "partner", "naam", "sheet", "row", "column", "col_index", "sheet_order"])
-    keys: dict[str, str] = {}
-    parts = []
-    for cell in pd.unique(mentions["name"]):
-        for name in _partner_parts(cell, known, keys):
-            parts.append((cell, keys[name], name))
+    memo: dict[str, list[tuple[str, str]]] = {}
+    parts = [
+        (cell, key, name)
+        for cell in pd.unique(mentions["name"])
+        for name, key in _partner_parts(cell, known, memo)
+    ]
     lookup = pd.DataFrame(parts, columns=["name", "partner", "naam"])
     merged = mentions.merge(lookup, on="name", how="inner")
     merged = merged[merged["partner"] != ""]
     return merged[["project", "partner", "naam", "sheet", "row", "column", "col_index", "sheet_order"]]
 
 
-def _partner_parts(text: str, known: set[str], keys: dict[str, str]) -> list[str]:
-    """Names in a partner cell; ``keys`` memoises the normalised name of every name returned."""
-    text = text.strip()
-    key = keys.get(text)
-    if key is None:
-        if is_empty_text(text):
-            return []
-        key = keys[text] = norm(text)
-    if key in known:
-        return [text]
-    for sep in voc.PARTNER_NAME_SEPARATORS:
-        if sep in text:
-            result = []
-            for part in text.split(sep):
-                result.extend(_partner_parts(part, known, keys))
-            return result
-    return [text]
+def _partner_parts(text: str, known: set[str], memo: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """``(name, normalised name)`` of the names in a partner cell; ``memo`` holds the answer for every
+    text seen (names recur in many cells)."""
+    found = memo.get(text)
+    if found is not None:
+        return found
+    stripped = text.strip()
+    if is_empty_text(stripped):
+        found = []
+    else:
+        key = norm(stripped)
+        found = [(stripped, key)]
+        if key not in known:
+            for sep in voc.PARTNER_NAME_SEPARATORS:
+                if sep in stripped:
+                    found = [pair for part in stripped.split(sep) for pair in _partner_parts(part, known, memo)]
+                    break
+    memo[text] = found
+    return found
 
 
+def _pairs_in(first: pd.Series, second: pd.Series, in_first: pd.Series, in_second: pd.Series) -> np.ndarray:
+    """Per row of (``first``, ``second``): is the same pair a row of (``in_first``, ``in_second``)."""
+    n = len(first)
+    a, _ = pd.factorize(np.concatenate([first.to_numpy(dtype=object), in_first.to_numpy(dtype=object)]))
+    b, b_values = pd.factorize(np.concatenate([second.to_numpy(dtype=object), in_second.to_numpy(dtype=object)]))
+    pair = a.astype(np.int64) * (len(b_values) + 1) + (b.astype(np.int64) + 1)
+    return np.isin(pair[:n], pair[n:])

@@ -130,8 +130,7 @@ class _ProjectsMapper:
         read = rejected = 0
         self._looks_like_an_inventory()
         for table in self.tables:
-            frame = table.frame.copy()
-            frame.index = pd.RangeIndex(offset, offset + len(frame))
+            frame = table.frame.set_axis(pd.RangeIndex(offset, offset + len(table.frame)))
             offset += len(frame)
             read += len(frame)
             if len(frame) == 0:
@@ -144,12 +143,12 @@ class _ProjectsMapper:
             meta, rejected_here = self._meta(table, frame)
             rejected += rejected_here
             metas.append(meta)
-            used = meta.index
-            phase_parts.append(self._phases(table, frame.loc[used], meta))
-            element_parts.append(self._elements(table, frame.loc[used], meta))
-            role_parts.append(self._roles(table, frame.loc[used], meta))
-            partner_parts.append(self._partner_cells(table, frame.loc[used], meta))
-            extra_parts.append(self._extra(table, frame.loc[used]))
+            used = frame if len(meta) == len(frame) else frame.loc[meta.index]
+            phase_parts.append(self._phases(table, used, meta))
+            element_parts.append(self._elements(table, used, meta))
+            role_parts.append(self._roles(table, used, meta))
+            partner_parts.append(self._partner_cells(table, used, meta))
+            extra_parts.append(self._extra(table, used))
         rows = RowCounts(read, read - rejected, rejected)
         if not metas or all(m.empty for m in metas):
             return self._empty(rows)
