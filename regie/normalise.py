@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from regie import vocabulary as voc
@@ -38,6 +38,24 @@ def norm(text: str) -> str:
         return text.lower().encode().translate(None, _DROP).decode()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return decomposed.encode("ascii", "ignore").translate(None, _DROP).decode()
+
+
+_DROP_KEEP_NEWLINE = bytes(i for i in range(256) if i not in _KEEP and i != 0x0A)
+
+
+def norm_many(texts: Sequence[str]) -> list[str]:
+    """:func:`norm` of every text, in order. When all texts are ASCII without line breaks (ids, most
+    names) they are normalised together, in a handful of C calls on one joined string."""
+    if not texts:
+        return []
+    joined = "\n".join(texts)
+    if joined.isascii() and joined.count("\n") == len(texts) - 1:
+        return joined.lower().encode().translate(None, _DROP_KEEP_NEWLINE).decode().split("\n")
+    simple = [text for text in texts if text.isascii() and "\n" not in text]
+    if len(simple) < len(texts) // 2:
+        return [norm(text) for text in texts]
+    done = iter(norm_many(simple))
+    return [next(done) if text.isascii() and "\n" not in text else norm(text) for text in texts]
 
 
 def norm_header(text: str) -> str:
@@ -180,6 +198,8 @@ class Vocabulary:
         self._special = special
         self._manual: dict[str, str] = {norm(k): v for k, v in (manual or {}).items() if norm(k)}
         self._cache: dict[str, tuple[Match, ...]] = {}
+        self._parts: dict[tuple[str, bool], tuple[Match, ...]] = {}
+        """Every part matched so far (cells share their parts: ``visie; beleid``, ``Beleid``)."""
 
     def with_manual(self, manual: Mapping[str, str]) -> Vocabulary:
         """A copy that also applies the user's value mappings (original text → code)."""
@@ -187,6 +207,7 @@ class Vocabulary:
         clone.__dict__.update(self.__dict__)
         clone._manual = {**self._manual, **{norm(k): v for k, v in manual.items() if norm(k)}}
         clone._cache = {}
+        clone._parts = {}
         return clone
 
     def match_whole(self, text: str) -> tuple[str, str] | None:
@@ -207,24 +228,27 @@ class Vocabulary:
         """All parts of a cell with their codes (None for unknown parts); empty-like parts are dropped."""
         cached = self._cache.get(text)
         if cached is None:
-            cached = tuple(self._match(text.replace("\r\n", "\n").replace("\r", "\n"), False))
+            cached = self._match(text.replace("\r\n", "\n").replace("\r", "\n"), False)
             if len(self._cache) < 200_000:
                 self._cache[text] = cached
         return cached
 
-    def _match(self, text: str, split: bool) -> list[Match]:
-        text = text.strip()
-        if is_empty_text(text):
-            return []
-        found = self.match_whole(text)
-        if found is not None:
-            return [Match(text, found[0], found[1], split)]
-        parts = split_once(text)
-        if parts is None:
-            return [Match(text, None, None, split)]
-        result: list[Match] = []
-        for part in parts:
-            result.extend(self._match(part, True))
+    def _match(self, text: str, split: bool) -> tuple[Match, ...]:
+        parts_cache = self._parts
+        cached = parts_cache.get((text, split))
+        if cached is not None:
+            return cached
+        stripped = text.strip()
+        if is_empty_text(stripped):
+            result: tuple[Match, ...] = ()
+        elif (found := self.match_whole(stripped)) is not None:
+            result = (Match(stripped, found[0], found[1], split),)
+        elif (parts := split_once(stripped)) is None:
+            result = (Match(stripped, None, None, split),)
+        else:
+            result = tuple(m for part in parts for m in self._match(part, True))
+        if len(parts_cache) < 200_000:
+            parts_cache[(text, split)] = result
         return result
 
 

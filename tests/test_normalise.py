@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from regie.mapping import ELEMENT_VOCAB, PHASE_VOCAB, ROLE_VOCAB
-from regie.normalise import cell_text, is_empty_text, mark_value, norm, norm_header
+from regie.normalise import cell_text, is_empty_text, mark_value, norm, norm_header, norm_many
 
 
 @pytest.mark.parametrize(
@@ -118,3 +120,33 @@ def test_manual_mapping_is_explained() -> None:
 def test_roles_split_like_phases() -> None:
     assert [m.code for m in ROLE_VOCAB.match("regisseur / facilitator")] == ["regisseur", "facilitator"]
     assert [m.code for m in ROLE_VOCAB.match("Uitvoering door samenwerking")] == ["partner"]
+
+
+@pytest.mark.parametrize("texts", [
+    [],
+    [""],
+    ["", ""],
+    ["Welzijn op recept 1", "2026-00001", "A.B/C"],
+    ["visie\nbeleid", "x"],  # a line break: no joined string
+    ["Initiëren", "Gebiedsgericht"],  # not ASCII
+    ["É"] + [f"naam {i}" for i in range(10)],  # mostly ASCII: the ASCII ones still together
+])
+def test_norm_many_is_norm_of_each(texts: list[str]) -> None:
+    assert norm_many(texts) == [norm(t) for t in texts]
+
+
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=12), max_size=30))
+def test_norm_many_is_norm_of_each_for_any_texts(texts: list[str]) -> None:
+    assert norm_many(texts) == [norm(t) for t in texts]
+
+
+@given(st.lists(st.sampled_from(["visie", " Beleid ", "visie; beleid", "VERKENNING, uitvoering", "nazorg", "",
+                                 "n.v.t.", "visie en beleid", "beleid;", "uitvoering\r\nvisie"]),
+                min_size=1, max_size=6).map("; ".join))
+def test_matching_a_cell_is_the_same_whatever_was_matched_before(text: str) -> None:
+    """The parts are memoised per vocabulary: a fresh vocabulary gives the same matches."""
+    warm = PHASE_VOCAB
+    warm.match("visie; beleid")
+    fresh = PHASE_VOCAB.with_manual({})  # the same words, nothing memoised
+    assert not fresh._parts
+    assert warm.match(text) == fresh.match(text)

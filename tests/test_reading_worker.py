@@ -118,8 +118,26 @@ def test_sheets_are_emitted_whole_and_in_workbook_order() -> None:
     _worker.parse(_two_sheets(3, 4), "xlsx", 1_000, 1_000, frames.append)
     heads = [f for f in frames if isinstance(f, dict)]
     assert [(h["sheet"], h["order"]) for h in heads] == [("Projecten", 0), ("Groot", 1)]
-    rows = [f for f in frames if isinstance(f, list)]
-    assert rows == [[["p1", "visie"], ["p2", "visie"], ["p3", "visie"]], [[0, 1, 2, 3]] * 4]
+    chunks = [f for f in frames if not isinstance(f, dict)]
+    # equally long rows travel column by column (the server then holds a column's cells together)
+    assert chunks == [(("p1", "p2", "p3"), ("visie", "visie", "visie")), tuple([(0, 0, 0, 0), (1, 1, 1, 1),
+                                                                              (2, 2, 2, 2), (3, 3, 3, 3)])]
+    assert [reading_sheets._rows_of_columns(c) for c in chunks] == [  # type: ignore[arg-type]
+        [["p1", "visie"], ["p2", "visie"], ["p3", "visie"]], [[0, 1, 2, 3]] * 4]
+
+
+@pytest.mark.parametrize(("chunk", "sent"), [
+    ([["a", "b"], ["c", "d"]], (("a", "c"), ("b", "d"))),
+    ([["a", "b"], ["c"]], [["a", "b"], ["c"]]),  # unequal rows go as rows
+    ([[], []], [[], []]),  # rows without cells too: columns would lose how many rows there are
+])
+def test_a_chunk_goes_by_column_only_when_its_rows_are_equally_long(chunk: list[list[object]], sent: object) -> None:
+    assert _worker._by_column(chunk) == sent
+
+
+@pytest.mark.parametrize("frame", [(), (("a", "b"), ("c",)), (["a"], ["b"]), ("ab", "cd"), ((1,), 2)])
+def test_columns_from_the_child_that_are_not_equally_long_tuples_are_refused(frame: tuple[object, ...]) -> None:
+    assert reading_sheets._rows_of_columns(frame) is None
 
 
 @pytest.mark.parametrize("part", ["xl/worksheets/sheet1.dat", "xl/worksheets/sheet1", "xl/worksheets/sheet1.xml.bak",

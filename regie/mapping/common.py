@@ -24,7 +24,7 @@ from regie.normalise import (
     cell_text,
     is_empty_text,
     mark_value,
-    norm,
+    norm_many,
 )
 
 SOURCE_TEXT: dict[str, str] = {
@@ -61,15 +61,12 @@ class _Context:
         once per workbook (None stays None)."""
         return _per_distinct(series, self._keys_of)
 
-    def _keys_of(self, texts: Iterable[str]) -> list[str]:
+    def _keys_of(self, texts: np.ndarray) -> list[str]:
         memo = self.key_memo
-        found = []
-        for text in texts:
-            key = memo.get(text)
-            if key is None:
-                key = memo[text] = norm(text)
-            found.append(key)
-        return found
+        new = [text for text in texts if text not in memo]
+        if new:
+            memo.update(zip(new, norm_many(new), strict=True))
+        return list(map(memo.__getitem__, texts))
 
     def issue(
         self, severity: str, table: str | None, sheet: str | None, row: int | None,

@@ -8,7 +8,8 @@ It writes a stream of pickled frames to standard output, each a plain dict, list
 primitive values:
 
 * ``{"sheet": name, "order": n, "visible": bool, "start": (r, c), "merges": [...]}`` — a sheet
-  begins; then lists of rows (each a list of cell values) until the next frame;
+  begins; then its rows in chunks until the next frame: a chunk of equally long rows is a tuple of
+  columns (each a tuple of cell values, one per row), any other chunk a list of rows (each a list);
 * ``{"ok": True}`` — the end; or ``{"ok": False, "error": CODE, ...}`` — the refusal or failure.
 
 Error codes: ``encrypted``, ``too_large`` (``sheet``, ``rows``, ``cols``, ``cells``), ``too_many_rows``
@@ -809,13 +810,23 @@ def parse(data: bytes, kind: str, max_cells: int, max_rows: int, emit: Callable[
                     continue
                 chunk.append(row)
                 if len(chunk) >= ROW_CHUNK:
-                    emit(chunk)
+                    emit(_by_column(chunk))
                     chunk = []
             if chunk:
-                emit(chunk)
+                emit(_by_column(chunk))
             del sheet
     finally:
         sheets.stop()
+
+
+def _by_column(chunk: list[list[Any]]) -> tuple[tuple[Any, ...], ...] | list[list[Any]]:
+    """A chunk of equally long rows as a tuple of columns, else the rows as they are. Unpickled, the
+    cells of a column then lie together in the server's memory, and the mapping, which walks a
+    column at a time, runs markedly faster (``bench/``)."""
+    width = len(chunk[0])
+    if width and all(len(row) == width for row in chunk):
+        return tuple(zip(*chunk, strict=True))
+    return chunk
 
 
 def _limit_memory(max_bytes: int) -> None:

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from regie.errors import FileTooLargeError, NotASpreadsheetError, RegieError, UnreadableFileError
 from regie.formatting import nl_int
@@ -110,6 +110,17 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed")
 
 
+def _rows_of_columns(columns: tuple[object, ...]) -> list[list[object]] | None:
+    """A chunk the child sent column by column, as rows; None when it is not equally long tuples."""
+    if not columns or not all(type(c) is tuple for c in columns):
+        return None
+    tuples = cast("tuple[tuple[object, ...], ...]", columns)
+    height = len(tuples[0])
+    if any(len(c) != height for c in tuples):
+        return None
+    return [list(row) for row in zip(*tuples, strict=True)]
+
+
 def _timeout() -> float:
     text = os.environ.get(ENV_TIMEOUT, "").strip()
     try:
@@ -170,6 +181,15 @@ def _run_worker(data: bytes, kind: str, name: str, limits: guard.Budget) -> list
             if isinstance(frame, list):
                 if frames:
                     frames[-1][1].extend(frame)
+                continue
+            if isinstance(frame, tuple):
+                rows = _rows_of_columns(frame)
+                if rows is None:
+                    log.error("parsing child for a %s file wrote columns of unequal length", kind)
+                    proc.kill()
+                    break
+                if frames:
+                    frames[-1][1].extend(rows)
                 continue
             if isinstance(frame, dict) and "sheet" in frame and "ok" not in frame:
                 frames.append((frame, []))
