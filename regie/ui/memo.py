@@ -3,7 +3,9 @@
 Every cached result of a session lives here (never shared between users): the raw tables of an
 upload, the mapped inventory, the view a page shows, tables slow to build, comparisons, exports.
 Each namespace keeps its own number of entries (least recently used goes first), so a large
-inventory is held at most twice while small tables are kept for several views.
+inventory is held at most twice while small tables are kept for several views: ``table`` holds
+what every page of one view builds (a walk past all pages used to push the first page's tables
+out), ``file_table`` the tables of a whole inventory that pages narrow to the filters themselves.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ SIZES: dict[str, int] = {
     "inventory": 2,
     "unknown": 1,
     "view": 2,
-    "table": 8,
+    "table": 16,
+    "file_table": 4,
     "compare": 4,
     "export": 3,
 }

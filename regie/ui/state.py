@@ -325,7 +325,7 @@ def inventory_table(name: str, view_: View, compute: Callable[[], T]) -> T:
     """``compute()`` once per file, choices and names hidden, whatever the filters: for a table of the
     whole inventory (``view_.full``) that the page narrows to the filtered projects itself, so a
     filter change does not build it again."""
-    return memo("table", (name, view_.loaded.sha256, *_choices_key(), view_.names_hidden), compute)
+    return memo("file_table", (name, view_.loaded.sha256, *_choices_key(), view_.names_hidden), compute)
 
 
 # ------------------------------------------------------------------------------------------------
