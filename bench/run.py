@@ -274,7 +274,7 @@ def bench_size(label: str, args: argparse.Namespace) -> SizeResult:
     result = SizeResult(
         size=size,
         projects=projects,
-        file=str(path.relative_to(ROOT)),
+        file=str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path),
         file_mb=round(path.stat().st_size / 1e6, 2),
         data_rows=data_rows,
         expected_counts=manifest.get("expected_counts"),
