@@ -51,11 +51,11 @@ def norm_many(texts: Sequence[str]) -> list[str]:
     joined = "\n".join(texts)
     if joined.isascii() and joined.count("\n") == len(texts) - 1:
         return joined.lower().encode().translate(None, _DROP_KEEP_NEWLINE).decode().split("\n")
-    simple = [text for text in texts if text.isascii() and "\n" not in text]
-    if len(simple) < len(texts) // 2:
+    simple = [text.isascii() and "\n" not in text for text in texts]
+    if sum(simple) < len(texts) // 2:
         return [norm(text) for text in texts]
-    done = iter(norm_many(simple))
-    return [next(done) if text.isascii() and "\n" not in text else norm(text) for text in texts]
+    done = iter(norm_many([text for text, ok in zip(texts, simple, strict=True) if ok]))
+    return [next(done) if ok else norm(text) for text, ok in zip(texts, simple, strict=True)]
 
 
 def norm_header(text: str) -> str:

@@ -111,19 +111,19 @@ def statuses(inv: Inventory) -> pd.DataFrame:
     any size)."""
     projects = pd.Index(inv.projects["project"], name="project")
     n = len(projects)
-    phase_pos = _Positions(voc.PHASE_CODES)
-    # a project's phases as one number per project (bit i: phase i); a phase's roles likewise
-    own = _project_bits(projects, inv.phases["project"], phase_pos.bits(inv.phases["phase"]), n)
     named = inv.roles.loc[inv.roles["role"] != voc.UNKNOWN, ["project", "phase", "role"]]
+    # phases as bit positions, the same for both tables: a project's phases become one number
+    phase_at, phase_values = pd.factorize(pd.concat([inv.phases["phase"], named["phase"]], ignore_index=True))
+    own_phase, named_phase = phase_at[:len(inv.phases)], phase_at[len(inv.phases):]
+    own_at, named_at = projects.get_indexer(inv.phases["project"]), projects.get_indexer(named["project"])
+    own = _phase_bits(own_at, own_phase, n)
+    named_mask = _phase_bits(named_at, named_phase, n)
+    # per project and phase, the set of roles named as one number (bit i: role i)
     role_bits = {role: 1 << i for i, role in enumerate(voc.ROLE_CODES)}
-    at = projects.get_indexer(named["project"])
-    phase_of = phase_pos.positions(named["phase"])
-    keep = (at >= 0) & (phase_of >= 0)
-    sets = np.zeros((n, max(phase_pos.size, 1)), dtype=np.int64)
-    np.bitwise_or.at(sets, (at[keep], phase_of[keep]),
+    keep = (named_at >= 0) & (named_phase >= 0)
+    sets = np.zeros((n, max(len(phase_values), 1)), dtype=np.int64)
+    np.bitwise_or.at(sets, (named_at[keep], named_phase[keep]),
                      named["role"].map(role_bits).fillna(0).astype("int64").to_numpy()[keep])
-    named_mask = np.zeros(n, dtype=np.int64)
-    np.bitwise_or.at(named_mask, at[keep], np.left_shift(1, phase_of[keep]).astype(np.int64))
     present = (named_mask[:, None] >> np.arange(sets.shape[1])) & 1 == 1
     own_count = _popcount(own)
     named_phases = _popcount(named_mask)
@@ -131,7 +131,7 @@ def statuses(inv: Inventory) -> pd.DataFrame:
     highest = np.where(present, sets, -1).max(axis=1)
     lowest = np.where(present, sets, np.iinfo(np.int64).max).min(axis=1)
     same_sets = named_phases.astype(bool) & (highest == lowest)
-    in_visie_own = (own & phase_pos.bit("visie")) != 0
+    in_visie_own = projects.isin(inv.phases.loc[inv.phases["phase"] == "visie", "project"])
     links = inv.involvements[["project", "fase"]]
     linked = projects.get_indexer(links["project"])
     with_partner = _any_at(linked, np.ones(len(links), dtype=bool), n)
@@ -149,35 +149,12 @@ def statuses(inv: Inventory) -> pd.DataFrame:
     return pd.DataFrame({"A": a, "B": b, "C": c, "D": d}, index=projects)
 
 
-class _Positions:
-    """Positions of the phase codes (the vocabulary's first, then any other value in the order met)."""
-
-    def __init__(self, codes: tuple[str, ...]) -> None:
-        self.index = {code: i for i, code in enumerate(codes)}
-
-    @property
-    def size(self) -> int:
-        return len(self.index)
-
-    def positions(self, values: pd.Series) -> np.ndarray:
-        for value in pd.unique(values.dropna()):
-            self.index.setdefault(value, len(self.index))
-        return values.map(self.index).fillna(-1).astype("int64").to_numpy()
-
-    def bits(self, values: pd.Series) -> np.ndarray:
-        at = self.positions(values)
-        return np.where(at >= 0, np.left_shift(1, np.maximum(at, 0)), 0).astype(np.int64)
-
-    def bit(self, code: str) -> int:
-        return 1 << self.index[code] if code in self.index else 0
-
-
-def _project_bits(projects: pd.Index, keys: pd.Series, bits: np.ndarray, n: int) -> np.ndarray:
-    """Per project position, the OR of ``bits`` of its rows (rows of unknown projects are left out)."""
+def _phase_bits(at: np.ndarray, phase: np.ndarray, n: int) -> np.ndarray:
+    """Per project position, the phases of its rows as bits (rows of unknown projects or without a
+    phase are left out)."""
     out = np.zeros(n, dtype=np.int64)
-    at = projects.get_indexer(keys)
-    keep = at >= 0
-    np.bitwise_or.at(out, at[keep], bits[keep])
+    keep = (at >= 0) & (phase >= 0)
+    np.bitwise_or.at(out, at[keep], np.left_shift(1, phase[keep].astype(np.int64)))
     return out
 
 
