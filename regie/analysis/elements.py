@@ -191,9 +191,9 @@ def coverage_table(inv: Inventory) -> pd.DataFrame:
     return pd.DataFrame(list(wide.values()), columns=columns)
 
 
-def missing_table(inv: Inventory) -> pd.DataFrame:
-    """Per element, how many projects show it, miss it, do not show it, or where it does not apply."""
-    counts = coverage_counts(inv)
+def missing_table(counts: dict[str, dict[str, int]]) -> pd.DataFrame:
+    """Per element, how many projects show it, miss it, do not show it, or where it does not apply
+    (``counts`` as :func:`coverage_counts` gives them)."""
     return pd.DataFrame([
         {"Element": voc.element_label(e), **{STATUS_LABELS[s]: counts[e][s] for s in STATUSES}}
         for e in voc.ELEMENT_CODES

@@ -161,7 +161,7 @@ def element_coverage_bars(inv: Inventory, subtitle: str) -> Chart:
     title = "Waar de vier elementen van regie ontbreken"
     titled(fig, title, subtitle)
     return Chart(
-        fig, elements.missing_table(inv), title,
+        fig, elements.missing_table(counts), title,
         "Per element A–D: bij hoeveel projecten de inventaris het laat zien, bij hoeveel het ontbreekt, bij "
         "hoeveel het niet te zien is (onbekend) en waar het niet van toepassing is.",
         "A: kolom Gedeelde visie, anders een partner in de visiefase; B: minstens één partner; C: een rol in elke "
