@@ -10,8 +10,11 @@ It starts ``streamlit run app.py`` on a free port (or ``--port``), drives Debian
 (``/usr/bin/chromium``) with Playwright and measures, in the browser:
 
 * **first paint of the example**: a new session (fresh browser context) from navigation start
-  until the Overzicht metrics are visible; the very first load after the server started (cold
-  caches) is reported apart from the median of the following ones;
+  until the first screen of Overzicht is there: the headline sentence and the six metrics at the top
+  (projects, partners, links; projects per phase). The metrics of the inventory's quality lie under
+  the three charts, out of view, and come with them: the time until the whole page is drawn is the
+  "charts drawn" column. The very first load after the server started (cold caches) is reported
+  apart from the median of the following ones;
 * **page switch**: with the 10k inventory uploaded, a click in the sidebar navigation until the
   run it started has finished and nothing is left to draw (no skeletons): every page, ``--rounds``
   times, in navigation order;
@@ -66,6 +69,8 @@ DEFAULT_FILE = OUT / "inv_10k.xlsx"
 SWITCH_TARGET = 1.0
 FILTER_TARGET = 1.0
 PAINT_TARGET = 3.0
+FIRST_SCREEN_METRICS = 6
+"""Metrics at the top of Overzicht, above its charts: with the headline, the first screen."""
 ACTION_TIMEOUT_MS = 180_000
 
 
@@ -106,13 +111,15 @@ def _verdict(series: Series) -> str:
 
 
 def first_paint(browser, url: str, series: Series, cold: Series, repeats: int) -> None:
-    """Fresh sessions on the example: navigation start until the Overzicht metrics are visible."""
+    """Fresh sessions on the example: navigation start until the first screen of Overzicht (headline and the
+    six metrics at the top) is visible; the time until its three charts are drawn goes alongside."""
     for attempt in range(repeats + 1):
         page = new_page(browser)
         try:
             start = time.perf_counter()
             page.goto(url + "/", wait_until="commit", timeout=ACTION_TIMEOUT_MS)
-            page.locator('[data-testid="stMetricValue"]').nth(6).wait_for(state="visible", timeout=ACTION_TIMEOUT_MS)
+            page.locator('[data-testid="stMetricValue"]').nth(FIRST_SCREEN_METRICS - 1).wait_for(
+                state="visible", timeout=ACTION_TIMEOUT_MS)
             seconds = time.perf_counter() - start
             charts = wait_for_charts(page, 3, ACTION_TIMEOUT_MS)
             (cold if attempt == 0 else series).add(seconds, "Overzicht", seconds + charts)

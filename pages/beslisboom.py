@@ -13,9 +13,9 @@ from regie.ui.widgets import (
     reading_note,
     require_router,
     safe_call,
-    show_chart,
     show_table,
     source_note,
+    view_chart,
 )
 
 INSTRUMENT = "beslisboom"
@@ -106,8 +106,8 @@ else:
             "Vergeleken wordt met de rol van de gemeente in de uitvoering: ‘past niet’ staat er alleen bij zelf "
             "uitvoeren tegenover een regietaak, of andersom."
         )
-        safe_call(lambda: show_chart(outcome_bars(result, view.subtitle), key="beslisboom_uitkomst"),
-                  "de grafiek van de uitkomsten")
+        view_chart(view, "beslisboom_uitkomst", lambda: outcome_bars(result, view.subtitle),
+                   "de grafiek van de uitkomsten")
         st.markdown("**Per project: de uitkomst naast de rol in de uitvoering**")
         only = st.toggle("Alleen projecten tonen waar de rol niet past", key="beslisboom_alleen_past_niet")
         table = tree.display_table(result, only_misfits=only)

@@ -15,10 +15,10 @@ from regie.ui.widgets import (
     reading_note,
     require_router,
     safe_call,
-    show_chart,
     show_table,
     source_note,
     subtitle,
+    view_chart,
 )
 from regie.vocabulary import schemas
 
@@ -68,8 +68,9 @@ st.caption(
     "projecten. Wat de inventaris per project van elk element laat zien, staat verderop onder ‘De vier elementen "
     "per project’."
 )
-show_chart(clickable_phase_element_heatmap(inv, view.subtitle, cell), key=HEATMAP_KEY, on_select=True)
-show_chart(projects_per_element_bars(inv, view.subtitle), key="fasen_per_element")
+view_chart(view, HEATMAP_KEY, lambda: clickable_phase_element_heatmap(inv, view.subtitle, cell), "de matrix fase × element",
+           variant=cell, on_select=True)
+view_chart(view, "fasen_per_element", lambda: projects_per_element_bars(inv, view.subtitle), "de projecten per element")
 
 st.subheader("Projecten in een cel")
 st.caption("Klik op een cel in de matrix, of kies hieronder een fase en een element.")
@@ -100,10 +101,8 @@ st.markdown(
 if not len(inv.projects):
     reading_note("element_coverage")
 else:
-    safe_call(lambda: show_chart(state.view_table("fasen_dekking_grafiek", view,
-                                                  lambda: element_coverage_bars(inv, view.subtitle)),
-                                 key="fasen_dekking"),
-              "de grafiek van de elementen per project")
+    view_chart(view, "fasen_dekking", lambda: element_coverage_bars(inv, view.subtitle),
+               "de grafiek van de elementen per project")
     per_project = safe_call(
         lambda: state.view_table("fasen_dekking_tabel", view, lambda: coverage.coverage_table(inv)),
         "de tabel van de elementen per project")

@@ -11,7 +11,7 @@ from regie.charts.skills import skills_demand_bars
 from regie.formatting import nl_count, nl_int, nl_percent
 from regie.ui import state
 from regie.ui.downloads import export_buttons
-from regie.ui.widgets import example_banner, reading_note, require_router, show_chart, subtitle
+from regie.ui.widgets import example_banner, reading_note, require_router, subtitle, view_chart
 
 require_router()
 view = state.view()
@@ -49,9 +49,9 @@ for column, phase in zip(per_phase, voc.PHASES, strict=True):
 for note in analysis.missing_information(inv):
     st.info(note)
 
-show_chart(phase_element_heatmap(inv, view.subtitle), key="overzicht_fase_element")
-show_chart(roles_per_phase_bars(inv, view.subtitle), key="overzicht_rol_per_fase")
-show_chart(skills_demand_bars(inv, view.subtitle), key="overzicht_vaardigheden")
+view_chart(view, "overzicht_fase_element", lambda: phase_element_heatmap(inv, view.subtitle), "de matrix fase × element")
+view_chart(view, "overzicht_rol_per_fase", lambda: roles_per_phase_bars(inv, view.subtitle), "de rol per fase")
+view_chart(view, "overzicht_vaardigheden", lambda: skills_demand_bars(inv, view.subtitle), "de gevraagde vaardigheden")
 
 st.subheader("Kwaliteit van de inventaris")
 quality_columns = st.columns(2)

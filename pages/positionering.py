@@ -1,24 +1,15 @@
 """Positionering: per project Pröpper's two angles and MOVISIE's Schema 1 task kinds, with Schema 1's rule
 for each project."""
 
-from collections.abc import Callable
-
 import streamlit as st
 
 from regie import vocabulary as voc
 from regie.charts.instruments import propper_grid, task_kind_phase_bars
-from regie.charts.theme import Chart
 from regie.formatting import nl_int
 from regie.instruments import positionering as pos
 from regie.ui import state
-from regie.ui.widgets import example_banner, require_router, safe_call, show_chart, show_table, source_note
+from regie.ui.widgets import example_banner, require_router, show_table, source_note, view_chart
 from regie.vocabulary import schemas
-
-
-def chart(key: str, build: Callable[[], Chart], what: str) -> None:
-    """A chart, built once per view of the inventory (the toggles under it rerun the page)."""
-    safe_call(lambda: show_chart(state.view_table(key, view, build), key=key), what)
-
 
 view = state.view()
 inv = view.inventory
@@ -47,7 +38,7 @@ else:
     if unplaced:
         st.caption(f"{nl_int(unplaced)} van de {nl_int(len(inv.projects))} projecten missen beleidskader "
                    "of doorzettingsmacht en staan niet in het raster.")
-    chart("positionering_propper", lambda: propper_grid(inv, view.subtitle), "Pröppers invalshoeken")
+    view_chart(view, "positionering_propper", lambda: propper_grid(inv, view.subtitle), "Pröppers invalshoeken")
 
 # --- Schema 1 -----------------------------------------------------------------------------
 st.subheader(voc.SCHEMA_TITLES[1])
@@ -61,7 +52,8 @@ else:
     if given < len(inv.projects):
         st.caption(f"{nl_int(given)} van de {nl_int(len(inv.projects))} projecten zeggen welke soort taak "
                    "het is; de andere staan onder 'Taaksoort onbekend'.")
-    chart("positionering_schema1", lambda: task_kind_phase_bars(inv, view.subtitle), "de taaksoorten per fase")
+    view_chart(view, "positionering_schema1", lambda: task_kind_phase_bars(inv, view.subtitle),
+               "de taaksoorten per fase")
 
 st.markdown("**Wat Schema 1 per project zegt**")
 st.caption(pos.SCHEMA1_AWARE)

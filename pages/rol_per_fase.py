@@ -16,7 +16,7 @@ from regie.charts.roles import (
 )
 from regie.formatting import nl_clauses, nl_int, nl_percent
 from regie.ui import state
-from regie.ui.widgets import example_banner, require_router, safe_call, show_chart, show_table, source_note, subtitle
+from regie.ui.widgets import example_banner, require_router, safe_call, show_table, source_note, subtitle, view_chart
 
 require_router()
 view = state.view()
@@ -48,8 +48,7 @@ if role_analysis.named_role_count(inv) == 0:
         "'Rol visie', 'Rol beleid' en 'Rol uitvoering', of wijs onbekende waarden toe op de pagina "
         "Inventaris."
     )
-safe_call(lambda: show_chart(roles_per_phase_bars(inv, view.subtitle), key="rol_per_fase_rollen"),
-          "de rol per fase")
+view_chart(view, "rol_per_fase_rollen", lambda: roles_per_phase_bars(inv, view.subtitle), "de rol per fase")
 
 # --- Role paths ---------------------------------------------------------------------------
 st.subheader("Rolpad: visie → beleid → uitvoering")
@@ -77,8 +76,7 @@ else:
         f"({nl_percent(summary.with_path / summary.projects)}) noemen voor minstens twee fasen een "
         f"eigen rol en hebben dus een rolpad. {rest}"
     )
-    safe_call(lambda: show_chart(role_path_sankey(inv, view.subtitle), key="rol_per_fase_rolpad"),
-              "het rolpad")
+    view_chart(view, "rol_per_fase_rolpad", lambda: role_path_sankey(inv, view.subtitle), "het rolpad")
     st.markdown("**Rolpaden en hoeveel projecten ze volgen**")
     safe_call(lambda: show_table(path_table(inv), key="rol_per_fase_paden"), "de tabel met rolpaden")
 
@@ -87,7 +85,7 @@ st.subheader("De rollen naast de scenario's van RIVM")
 st.caption(voc.sources.RIVM_SCENARIO_INTRO)
 source_note(voc.cite("rivm"))
 st.table(role_analysis.rivm_table(), hide_index=True)
-safe_call(lambda: show_chart(rivm_bars(inv, view.subtitle), key="rol_per_fase_rivm"), "de RIVM-scenario's")
+view_chart(view, "rol_per_fase_rivm", lambda: rivm_bars(inv, view.subtitle), "de RIVM-scenario's")
 st.info(voc.sources.LOUWERET_DISAGREES)
 
 # --- Government roles as the inventory states them ------------------------------------------------
@@ -96,8 +94,8 @@ st.caption(voc.sources.KAAG_GOVERNMENT_ROLES)
 if role_analysis.government_roles_given(inv) == 0:
     st.info(voc.OVERHEIDSROL_HELP)
 else:
-    safe_call(lambda: show_chart(government_role_bars(inv, view.subtitle), key="rol_per_fase_overheidsrol"),
-              "de overheidsrollen")
+    view_chart(view, "rol_per_fase_overheidsrol", lambda: government_role_bars(inv, view.subtitle),
+               "de overheidsrollen")
 
 # --- Interne en externe regie -------------------------------------------------------------
 st.subheader("Interne en externe regie")
@@ -111,5 +109,4 @@ if given == 0:
     st.info(voc.REGIE_KIND_HELP)
 else:
     st.caption(f"{nl_int(given)} van de {nl_int(len(inv.projects))} projecten zeggen welke regie het is.")
-    safe_call(lambda: show_chart(regie_kind_bars(inv, view.subtitle), key="rol_per_fase_regie"),
-              "de interne en externe regie")
+    view_chart(view, "rol_per_fase_regie", lambda: regie_kind_bars(inv, view.subtitle), "de interne en externe regie")

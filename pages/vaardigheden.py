@@ -13,10 +13,10 @@ from regie.ui.widgets import (
     example_banner,
     reading_note,
     require_router,
-    show_chart,
     show_table,
     source_note,
     subtitle,
+    view_chart,
 )
 from regie.vocabulary import schemas
 
@@ -68,7 +68,7 @@ for column, phase in zip(columns, voc.PHASES, strict=True):
                 f"Bij {nl_count(unknown[phase.code], 'project', 'projecten')} is de rol van de gemeente in "
                 f"deze fase nog niet benoemd; {counted} mee in de vraag. Benoem de rol om de vraag zeker te maken."
             )
-show_chart(phase_demand_bars(inv, view.subtitle), key="vaardigheden_vraag_per_fase")
+view_chart(view, "vaardigheden_vraag_per_fase", lambda: phase_demand_bars(inv, view.subtitle), "de vraag per fase")
 
 st.subheader("Wat elke fase vraagt")
 st.markdown(f"> {voc.LOUWERET_ATTITUDES}")
@@ -91,7 +91,8 @@ else:
         )
     else:
         st.success("Elke vaardigheid waar projecten om vragen, heeft minstens één inzetbaar teamlid.")
-    show_chart(demand_supply_bars(inv, view.subtitle), key="vaardigheden_vraag_aanbod")
+    view_chart(view, "vaardigheden_vraag_aanbod", lambda: demand_supply_bars(inv, view.subtitle),
+               "vraag en aanbod van vaardigheden")
     st.subheader("Vraag, aanbod en belasting per vaardigheid")
     show_table(skills.supply_table(inv), key="vaardigheden_aanbod")
     st.subheader("Vaardigheden per teamlid")

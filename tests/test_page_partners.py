@@ -41,6 +41,19 @@ def run(data: bytes | None = None, name: str = "inventaris.xlsx", **state: Any) 
     return app_test(PAGE, upload=(data, name) if data is not None else None, state=state).run()
 
 
+SECTIONS = ("Netwerk", "Soorten per fase", "Invloed en belang", "Lokaal of regionaal")
+SECTION_KEY = "partners_onderdeel"
+
+
+def each_tab(data: bytes | None = None, name: str = "inventaris.xlsx", **state: Any) -> dict[str, AppTest]:
+    """The page run once per tab (only the open tab is built): label → its run."""
+    return {label: run(data, name, **state, **{SECTION_KEY: label}) for label in SECTIONS}
+
+
+def all_titles(tabs: dict[str, AppTest]) -> list[str]:
+    return [title for at in tabs.values() for title in titles(at)]
+
+
 def titles(at: AppTest) -> list[str]:
     return [t.split("<br>")[0] for t in chart_titles(at)]
 
@@ -50,14 +63,20 @@ def infos(at: AppTest) -> str:
 
 
 def test_example() -> None:
-    at = run()
-    assert not at.exception, exceptions(at)
-    assert [t.value for t in at.title] == ["Partners"]
-    assert EXAMPLE_BANNER in [i.value for i in at.info]
-    assert titles(at) == TITLES
-    assert all("Alle projecten · voorbeeld_inventaris.xlsx" in t for t in chart_titles(at))
-    assert metrics(at) == {
-        "Partners": "28", "Koppelingen partner–project": "94", "Werkgebied buiten de gemeente": "50%",
+    tabs = each_tab()
+    at = tabs["Netwerk"]
+    for shown in tabs.values():
+        assert not shown.exception, exceptions(shown)
+        assert [t.value for t in shown.title] == ["Partners"]
+        assert EXAMPLE_BANNER in [i.value for i in shown.info]
+        assert [t.label for t in shown.tabs] == list(SECTIONS)
+        assert all("Alle projecten · voorbeeld_inventaris.xlsx" in t for t in chart_titles(shown))
+    assert all_titles(tabs) == TITLES
+    assert titles(run()) == TITLES[:2], "the first tab is open and only the open tab is drawn"
+    top_metrics = {"Partners": "28", "Koppelingen partner–project": "94", "Werkgebied buiten de gemeente": "50%"}
+    assert metrics(at) == top_metrics
+    assert metrics(tabs["Invloed en belang"]) == {
+        **top_metrics,
         "Samen optrekken": "7", "Invloed benutten": "1", "Belang laten meewegen": "12", "Verbonden blijven": "8",
     }
     assert any("Alle 28 partners en 29 projecten met een koppeling in deze fase." in c.value for c in at.caption)
@@ -67,9 +86,10 @@ def test_example() -> None:
         "Stichting Welzijn Wadlo", "Welzijnsorganisatie", "Lokaal", 15,
     ]
     assert top.iloc[0]["Tussenpositie"] == "0,319"
-    assert f"MOVISIE, element C: {voc.WERKGEBIED_NOTE}" in infos(at)
-    assert any("50% van de partners met een bekend werkgebied" in c.value for c in at.caption)
-    assert [t.label for t in at.toggle] == ["Toon als tabel"] * 5
+    werkgebied = tabs["Lokaal of regionaal"]
+    assert f"MOVISIE, element C: {voc.WERKGEBIED_NOTE}" in infos(werkgebied)
+    assert any("50% van de partners met een bekend werkgebied" in c.value for c in werkgebied.caption)
+    assert [t.label for shown in tabs.values() for t in shown.toggle] == ["Toon als tabel"] * 5
     control = at.segmented_control(key="partners_fase")
     assert control.value == "alle"
 
@@ -109,24 +129,25 @@ def test_uploaded_fixture() -> None:
 
 
 def test_hidden_names() -> None:
-    at = run(named_partners_xlsx(), **{HIDE_NAMES_KEY: True})
-    assert not at.exception, exceptions(at)
-    text = rendered(at).all_text()
-    for name in PARTNER_NAMES:
-        assert name not in text, name
-    assert "Woningcorporatie 1" in frame(at, "Tussenpositie")["Partner"].tolist()
-    visible = run(named_partners_xlsx())
-    assert "Woonstichting Kobaltblauw" in rendered(visible).all_text()
+    tabs = each_tab(named_partners_xlsx(), **{HIDE_NAMES_KEY: True})
+    for label, at in tabs.items():
+        assert not at.exception, exceptions(at)
+        text = rendered(at).all_text()
+        for name in PARTNER_NAMES:
+            assert name not in text, (label, name)
+    assert "Woningcorporatie 1" in frame(tabs["Netwerk"], "Tussenpositie")["Partner"].tolist()
+    visible = each_tab(named_partners_xlsx())
+    assert "Woonstichting Kobaltblauw" in rendered(visible["Netwerk"]).all_text()
+    assert "Woonstichting Kobaltblauw" in rendered(visible["Invloed en belang"]).all_text()
 
 
 def test_without_scores_and_werkgebied() -> None:
-    data = realistic.no_partners_sheet_xlsx()
-    at = run(data)
-    assert not at.exception, exceptions(at)
-    assert voc.INFLUENCE_INTEREST_HELP in infos(at)
-    assert voc.WERKGEBIED_HELP in infos(at)
-    assert metrics(at)["Werkgebied buiten de gemeente"] == "—"
-    assert "Netwerk van partners en projecten — alle fasen" in titles(at)
+    tabs = each_tab(realistic.no_partners_sheet_xlsx())
+    assert not any(at.exception for at in tabs.values()), [exceptions(at) for at in tabs.values()]
+    assert voc.INFLUENCE_INTEREST_HELP in infos(tabs["Invloed en belang"])
+    assert voc.WERKGEBIED_HELP in infos(tabs["Lokaal of regionaal"])
+    assert metrics(tabs["Netwerk"])["Werkgebied buiten de gemeente"] == "—"
+    assert "Netwerk van partners en projecten — alle fasen" in titles(tabs["Netwerk"])
 
 
 @pytest.mark.parametrize("case", sorted(DEGENERATE))
@@ -141,20 +162,28 @@ def test_degenerate_inventories(case: str) -> None:
     # alles-onbekend: two partners of unknown type, projects without a phase
     assert metrics(at)["Partners"] == "2"
     assert "Netwerk van partners en projecten — alle fasen" in titles(at)
-    assert voc.INFLUENCE_INTEREST_HELP in infos(at) and voc.WERKGEBIED_HELP in infos(at)
+    tabs = each_tab(DEGENERATE[case](), f"{case}.xlsx")
+    assert not any(shown.exception for shown in tabs.values())
+    assert voc.INFLUENCE_INTEREST_HELP in infos(tabs["Invloed en belang"])
+    assert voc.WERKGEBIED_HELP in infos(tabs["Lokaal of regionaal"])
     at.segmented_control(key="partners_fase").set_value("visie").run()
     assert not at.exception, exceptions(at)
     assert "In visie is geen partner aan een project gekoppeld." in infos(at)
 
 
 def test_hostile_names_stay_text() -> None:
-    at = run(hostile_xlsx(), HOSTILE_FILE_NAME)
-    assert not at.exception, exceptions(at)
-    shown = rendered(at)
-    for needle in ("<img", "**", "<script", "javascript:"):
-        assert not [t for _, t in shown.markup if needle in t.replace(escape_markdown(HOSTILE_FILE_NAME), "")], needle
+    tabs = each_tab(hostile_xlsx(), HOSTILE_FILE_NAME)
+    at = tabs["Netwerk"]
+    plotly = []
+    for label, tab in tabs.items():
+        assert not tab.exception, exceptions(tab)
+        shown = rendered(tab)
+        for needle in ("<img", "**", "<script", "javascript:"):
+            assert not [t for _, t in shown.markup
+                        if needle in t.replace(escape_markdown(HOSTILE_FILE_NAME), "")], (label, needle)
+        plotly += shown.plotly
     assert any(escape_markdown(HOSTILE_FILE_NAME) in c.value for c in at.caption)  # shown literally
-    specs = json.dumps(shown.plotly, ensure_ascii=False)
+    specs = json.dumps(plotly, ensure_ascii=False)
     assert "<img" not in specs and "<script" not in specs
     assert "&lt;img src=x onerror=alert(1)&gt; Stichting" in specs
     assert HOSTILE_PARTNERS[1] in frame(at, "Tussenpositie")["Partner"].tolist()  # literal in a dataframe

@@ -20,6 +20,7 @@ from ui_support import (
     hostile_xlsx,
     metrics,
     rendered,
+    run_page,
     workbook,
 )
 
@@ -158,3 +159,28 @@ def test_hostile_names_stay_text() -> None:
     assert any(escape_markdown(HOSTILE_FILE_NAME) in c.value for c in at.caption)  # shown literally
     for spec in shown.plotly:
         assert "<img" not in str(spec)
+
+
+def test_a_chart_is_built_once_per_view(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rerun, a page visited again or a filter set back draws the charts without building them again
+    (issue 13); a new filter builds them for the new view."""
+    from regie.charts import roles
+
+    built: list[str] = []
+    original = roles.rivm_bars
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        built.append("rivm")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(roles, "rivm_bars", counting)
+    at = run_page(PAGE_BY_STEM["rol_per_fase"], upload=(EXAMPLE.read_bytes(), "voorbeeld.xlsx"))
+    assert not exceptions(at) and len(built) == 1
+    at.run()
+    at.switch_page(PAGE_BY_STEM["overzicht"].file).run()
+    at.switch_page(PAGE_BY_STEM["rol_per_fase"].file).run()
+    assert len(built) == 1, "the same view builds its chart once"
+    at.multiselect(key="filter_fase").set_value(["uitvoering"]).run()
+    assert len(built) == 2 and any(t.startswith("Rol per fase als scenario van RIVM") for t in chart_titles(at))
+    at.multiselect(key="filter_fase").set_value([]).run()
+    assert len(built) == 2 and not exceptions(at), "setting the filter back finds the first view's chart"

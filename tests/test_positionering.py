@@ -132,6 +132,49 @@ def test_project_names_in_the_grid_are_escaped() -> None:
     assert "<b>X</b>" not in text
 
 
+def _many(n: int, kinds: tuple[str, ...] = ("Publiekrechtelijk", "Privaatrechtelijk", "", "Belanghebbend")) -> Inventory:
+    """n projects over the six cells (and one without an angle), task kinds in turn."""
+    kaders, machten = ("Eigen", "Ander"), ("Groot", "Beperkt", "Afwezig")
+    rows = [["ID", "Projectnaam", "Beleidskader", "Doorzettingsmacht", "Taaksoort"]]
+    rows += [[f"P{i}", f"Project {i}", kaders[i % 2], machten[i % 3], kinds[i % len(kinds)]] for i in range(n)]
+    rows.append(["LOS", "Zonder hoek", "", "Groot", "Publiekrechtelijk"])
+    return inventory_of(Sheet("Projecten", rows))
+
+
+@pytest.mark.parametrize(("n", "per_project"), [
+    (charts.MARKERS_UP_TO, True),
+    (charts.MARKERS_UP_TO + 1, False),
+    (1_000, False),
+])
+def test_large_grids_show_one_marker_per_task_kind_per_cell(n: int, per_project: bool) -> None:
+    """Beyond MARKERS_UP_TO placed projects a cell holds one marker per task kind with its count; the
+    counts add up to the cell's count and to every placed project, and the table still lists each."""
+    inv = _many(n)
+    grid = charts.propper_grid(inv, "s")
+    markers = sum(len(t.x) for t in grid.figure.data)
+    assert len(grid.table) == n, "the table names every placed project"
+    if per_project:
+        assert markers == n and "één teken per taaksoort" not in grid.description
+        return
+    assert markers <= 6 * 4 and "één teken per taaksoort" in grid.description
+    cells = pos.propper_counts(inv)
+    total = 0
+    for trace in grid.figure.data:
+        assert trace.mode == "markers+text", "each count is written, not only drawn"
+        for x, y, text in zip(trace.x, trace.y, trace.text, strict=True):
+            count = int(text.replace(".", ""))
+            total += count
+            macht = next(m for m, i in charts.PROPPER_X.items() if abs(x - i) < 0.5)
+            kader = next(k for k, i in charts.PROPPER_Y.items() if abs(y - i) < 0.5)
+            expected = sum(1 for kind, row in zip(grid.table["Taaksoort"], grid.table.itertuples(), strict=True)
+                           if kind == trace.name and row[3] == pos.BELEIDSKADER_LABELS[kader]
+                           and row[4] == pos.DOORZETTINGSMACHT_LABELS[macht])
+            assert count == expected, (trace.name, kader, macht)
+    assert total == n == int(cells.to_numpy().sum())
+    points = {(round(x, 6), round(y, 6)) for t in grid.figure.data for x, y in zip(t.x, t.y, strict=True)}
+    assert len(points) == markers, "no two markers on the same spot"
+
+
 def test_offsets_spread_markers_within_a_cell() -> None:
     for n in (1, 2, 5, 16, 40):
         places = charts._offsets(n)

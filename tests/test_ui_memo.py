@@ -51,3 +51,14 @@ def test_the_tables_of_every_page_fit_in_the_memo_together() -> None:
     assert names, "no view_table calls found: the pattern no longer matches the pages"
     # a name made with an f-string stands for more than one table (fout and waarschuwing, say): count two
     assert len(names) + sum(name.split(":", 1)[1].startswith("f") for name in names) <= SIZES["table"], sorted(names)
+
+
+def test_the_charts_of_every_page_fit_twice() -> None:
+    """Every chart a page builds once per view (``view_chart``) fits for two views at once: walking past
+    all pages, setting a filter and taking it off again finds every chart of the first view still built."""
+    names = set()
+    for page in PAGES.glob("*.py"):
+        text = page.read_text(encoding="utf-8")
+        names |= {f"{page.stem}:{m}" for m in re.findall(r"view_chart\(\s*(?:view,\s*)?(\"[^\"]+\"|[A-Z_]+)", text)}
+    assert len(names) >= 15, f"too few view_chart calls found, the pattern no longer matches the pages: {names}"
+    assert 2 * len(names) <= SIZES["chart"], sorted(names)

@@ -193,6 +193,9 @@ PROPPER_Y: dict[str, int] = {c.code: i for i, c in enumerate(reversed(voc.BELEID
 """Beleidskader from a script of another (bottom) to the gemeente's own (top)."""
 LABELS_UP_TO = 90
 """Project ids are written beside the markers when no more projects than this are placed."""
+MARKERS_UP_TO = 300
+"""Every placed project is its own marker up to this many; beyond, each cell shows one marker per task
+kind with its count (thousands of markers would cover each other and take the browser seconds)."""
 
 
 def _offsets(n: int) -> list[tuple[float, float]]:
@@ -214,30 +217,26 @@ def _offsets(n: int) -> list[tuple[float, float]]:
     return result
 
 
-def propper_grid(inv: Inventory, subtitle: str) -> Chart:
-    """Pröpper's two angles as a grid (doorzettingsmacht × eigen beleidskader): every project a
-    marker in its cell (spread out so none overlap, labelled with its id; shape and colour by Schema 1
-    task kind), every cell with its count."""
-    placed = positionering.propper_positions(inv)
-    placed = placed.sort_values("id", kind="stable", key=lambda ids: ids.astype(str)).reset_index(drop=True)
-    placed = placed.assign(taaksoort=placed["project"].map(positionering.first_task_kind(inv)).fillna(voc.UNKNOWN))
-    counts = positionering.propper_counts(inv)
+def _cell_text(kader: str, macht: str) -> str:
+    return (f"{positionering.BELEIDSKADER_LABELS[kader]} · doorzettingsmacht "
+            f"{positionering.DOORZETTINGSMACHT_LABELS[macht].lower()}")
+
+
+def _project_traces(fig: go.Figure, placed: pd.DataFrame) -> None:
+    """Every placed project a marker in its cell, spread out so none overlap (ids beside them when few)."""
     where: dict[int, tuple[float, float]] = {}
     for (kader, macht), group in placed.groupby(["beleidskader", "doorzettingsmacht"], sort=False):
         for index, (dx, dy) in zip(group.index, _offsets(len(group)), strict=True):
             where[index] = (PROPPER_X[macht] + dx, PROPPER_Y[kader] + dy)
     placed = placed.assign(x=[where[i][0] for i in placed.index], y=[where[i][1] for i in placed.index])
     with_text = len(placed) <= LABELS_UP_TO
-    fig = go.Figure()
     for kind in (*positionering.TASK_KIND_ORDER, voc.UNKNOWN):
         group = placed[placed["taaksoort"] == kind]
         if not len(group):
             continue
         label = _task_kind_label(kind)
         hover = [
-            f"{safe_label(name)} ({safe_label(pid)})<br>"
-            f"{positionering.BELEIDSKADER_LABELS[k]} · doorzettingsmacht "
-            f"{positionering.DOORZETTINGSMACHT_LABELS[m].lower()}<br>{label}"
+            f"{safe_label(name)} ({safe_label(pid)})<br>{_cell_text(k, m)}<br>{label}"
             for name, pid, k, m in zip(group["naam"], group["id"], group["beleidskader"],
                                        group["doorzettingsmacht"], strict=True)
         ]
@@ -249,6 +248,52 @@ def propper_grid(inv: Inventory, subtitle: str) -> Chart:
                     "line": {"color": "#1A1A1A", "width": 1}},
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
         ))
+
+
+def _count_traces(fig: go.Figure, placed: pd.DataFrame) -> None:
+    """Per cell one marker per task kind, labelled with how many projects of that kind stand there (the
+    marker's area grows with the count)."""
+    kinds = (*positionering.TASK_KIND_ORDER, voc.UNKNOWN)
+    counts = placed.groupby(["beleidskader", "doorzettingsmacht", "taaksoort"], sort=False).size()
+    largest = int(counts.max())
+    present = {cell: [k for k in kinds if (*cell, k) in counts.index] for cell in
+               {(k, m) for k, m, _ in counts.index}}
+    for kind in kinds:
+        rows = [(k, m, int(n)) for (k, m, t), n in counts.items() if t == kind]
+        if not rows:
+            continue
+        rows.sort(key=lambda row: (PROPPER_Y[row[0]], PROPPER_X[row[1]]))
+        label = _task_kind_label(kind)
+        x, y = [], []
+        for kader, macht, _ in rows:
+            shown = present[(kader, macht)]
+            x.append(PROPPER_X[macht] + (shown.index(kind) - (len(shown) - 1) / 2) * 0.22)
+            y.append(PROPPER_Y[kader] - 0.02)
+        fig.add_trace(go.Scatter(
+            x=x, y=y, mode="markers+text", name=label,
+            text=[nl_int(n) for _, _, n in rows], textposition="bottom center",
+            textfont={"size": 13, "color": "#1A1A1A"},
+            marker={"symbol": TASK_KIND_SYMBOLS[kind], "color": TASK_KIND_COLOURS[kind],
+                    "size": [14 + 26 * math.sqrt(n / largest) for _, _, n in rows],
+                    "line": {"color": "#1A1A1A", "width": 1}},
+            hovertext=[f"{_cell_text(k, m)}<br>{label}: {nl_int(n)} {'project' if n == 1 else 'projecten'}"
+                       for k, m, n in rows],
+            hovertemplate="%{hovertext}<extra></extra>",
+        ))
+
+
+def propper_grid(inv: Inventory, subtitle: str) -> Chart:
+    """Pröpper's two angles as a grid (doorzettingsmacht × eigen beleidskader), every cell with its
+    count. Up to :data:`MARKERS_UP_TO` placed projects every project is a marker in its cell (spread
+    out so none overlap, labelled with its id when few; shape and colour by Schema 1 task kind); beyond
+    that each cell has one marker per task kind with its count."""
+    placed = positionering.propper_positions(inv)
+    placed = placed.sort_values("id", kind="stable", key=lambda ids: ids.astype(str)).reset_index(drop=True)
+    placed = placed.assign(taaksoort=placed["project"].map(positionering.first_task_kind(inv)).fillna(voc.UNKNOWN))
+    counts = positionering.propper_counts(inv)
+    per_project = len(placed) <= MARKERS_UP_TO
+    fig = go.Figure()
+    (_project_traces if per_project else _count_traces)(fig, placed)
     for kader, row in PROPPER_Y.items():
         for macht, x in PROPPER_X.items():
             n = int(counts.at[kader, macht])
@@ -281,10 +326,14 @@ def propper_grid(inv: Inventory, subtitle: str) -> Chart:
         fig, table, title,
         "Waar elk project staat op Pröppers twee invalshoeken: voert de gemeente een eigen script uit "
         "of dat van een ander, en hoeveel doorzettingsmacht heeft ze? Het getal bovenin elk vak is "
-        "het aantal projecten; vorm en kleur geven de taaksoort (Schema 1).",
+        "het aantal projecten; vorm en kleur geven de taaksoort (Schema 1)."
+        + ("" if per_project else f" Met meer dan {nl_int(MARKERS_UP_TO)} projecten staat per vak één teken per "
+           "taaksoort, met het aantal projecten eronder; hoe groter het teken, hoe meer projecten."),
         "Uit de kolommen Beleidskader (eigen, ander) en Doorzettingsmacht (groot, beperkt, afwezig) "
-        "van de inventaris; projecten zonder een van beide staan er niet in. Binnen een vak zijn de "
-        "projecten uitgespreid zodat ze elkaar niet bedekken; de plek binnen het vak betekent niets.",
+        "van de inventaris; projecten zonder een van beide staan er niet in. Een project met meer taaksoorten "
+        "staat onder de eerste in de volgorde van Schema 1. "
+        + ("Binnen een vak zijn de projecten uitgespreid zodat ze elkaar niet bedekken; de plek binnen het "
+           "vak betekent niets." if per_project else "De tabel noemt elk project met zijn plek."),
     )
 
 

@@ -6,6 +6,8 @@ numbers on bars and cells, so colour never carries meaning alone. Dutch separato
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -120,6 +122,12 @@ class Chart:
     def marker(self) -> str:
         """The "hulpmiddel van deze app" note when the chart shows one of the app's own readings."""
         return voc.READINGS[self.reading].note if self.reading else ""
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """What the chart shows, as one short text (its title and table; computed once): the key of
+        the files made of it, so the same chart is not made into a picture twice."""
+        return hashlib.sha256(f"{self.title}\0{self.table.to_csv()}".encode()).hexdigest()
 
     @property
     def provenance(self) -> str:

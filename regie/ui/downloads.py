@@ -130,7 +130,7 @@ def png_button(chart: Chart, key: str) -> None:
         return data
 
     offer_file(
-        namespace="export_png", memo_key=(key, chart.title, chart.table.to_csv()), label="PNG maken",
+        namespace="export_png", memo_key=(key, chart.fingerprint), label="PNG maken",
         what="de afbeelding", make=make, file_name=f"{key}.png", mime="image/png", key=f"{key}_png",
         icon=":material/image:", help="Deze grafiek als afbeelding (PNG).", download_label="PNG downloaden",
     )

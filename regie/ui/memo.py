@@ -5,7 +5,8 @@ upload, the mapped inventory, the view a page shows, tables slow to build, compa
 Each namespace keeps its own number of entries (least recently used goes first), so a large
 inventory is held at most twice while small tables are kept for several views: ``table`` holds
 what every page of one view builds (a walk past all pages used to push the first page's tables
-out), ``file_table`` the tables of a whole inventory that pages narrow to the filters themselves.
+out), ``chart`` the charts of
+about two views of every page, ``file_table`` the tables of a whole inventory that pages narrow to the filters themselves.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ SIZES: dict[str, int] = {
     "unknown": 1,
     "view": 2,
     "table": 16,
+    "chart": 48,
     "file_table": 4,
     "compare": 4,
     "export": 3,

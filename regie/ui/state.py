@@ -321,6 +321,13 @@ def view_table(name: str, view_: View, compute: Callable[[], T]) -> T:
     return memo("table", (name, *view_.key), compute)
 
 
+def view_chart(name: str, view_: View, compute: Callable[[], T], variant: object = None) -> T:
+    """``compute()`` once per view and ``variant`` (what else the chart depends on: a phase chosen on
+    the page, a selected cell): a page visited again, or a filter set back, draws its charts without
+    building them again."""
+    return memo("chart", (name, repr(variant), *view_.key), compute)
+
+
 def inventory_table(name: str, view_: View, compute: Callable[[], T]) -> T:
     """``compute()`` once per file, choices and names hidden, whatever the filters: for a table of the
     whole inventory (``view_.full``) that the page narrows to the filtered projects itself, so a

@@ -154,6 +154,9 @@ def show_chart(chart: Chart, key: str, *, height: int | None = None, on_select: 
     """A plotly chart with its "Toon als tabel" switch underneath; returns the selection state."""
     if height is not None:
         chart.figure.update_layout(height=height)
+    import os as _os
+    if _os.environ.get("ONLY") and _os.environ["ONLY"] != key:
+        return None
     event = st.plotly_chart(
         chart.figure, key=key, on_select="rerun" if on_select else "ignore", theme=None,
         config={"displaylogo": False, "locale": "nl", "displayModeBar": False},
@@ -276,6 +279,15 @@ def safe_call(func: Callable[[], T], what: str) -> T | None:
             "het misgaan, meld het dan bij de beheerder."
         )
     return None
+
+
+def view_chart(view: state.View, key: str, build: Callable[[], Chart], what: str, *, variant: object = None,
+               on_select: bool = False) -> object:
+    """The chart ``build()`` makes of ``view``, built once per view and ``variant`` (see
+    :func:`state.view_chart`) and shown with :func:`show_chart` under widget ``key``; returns the selection
+    state, or None when building or drawing failed (then a Dutch sentence naming ``what`` is shown)."""
+    return safe_call(lambda: show_chart(state.view_chart(key, view, build, variant), key=key, on_select=on_select),
+                     what)
 
 
 def show_failure(exc: Exception, what: str) -> None:
