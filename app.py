@@ -2,10 +2,12 @@
 
 import streamlit as st
 
+from regie.ui.sockets import send_without_delay
 from regie.ui.werkplaats import participating
 from regie.ui.widgets import ROUTER_PAGE_PARAM, configure_logging, interface_in_dutch, page_style, run_page, sidebar
 
 configure_logging()
+send_without_delay()  # every later connection of this server answers without a 40 ms wait (regie/ui/sockets.py)
 st.set_page_config(page_title="Regierol per fase", page_icon="🧭", layout="wide")
 
 DASHBOARD = [
