@@ -36,4 +36,4 @@ USER regie
 EXPOSE 8501
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8501/_stcore/health || exit 1
-CMD ["python", "-m", "streamlit", "run", "app.py"]
+CMD ["python", "-m", "regie.ui.serve"]

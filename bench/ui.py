@@ -6,7 +6,8 @@ Usage::
     python bench/ui.py --rounds 5 --port 8605
     python bench/ui.py --file bench/out/inv_1k.xlsx
 
-It starts ``streamlit run app.py`` on a free port (or ``--port``), drives Debian's chromium
+It starts the app as the container does (``python -m regie.ui.serve``, i.e. ``streamlit run app.py``) on a
+free port (or ``--port``), drives Debian's chromium
 (``/usr/bin/chromium``) with Playwright and measures, in the browser:
 
 * **first paint of the example**: a new session (fresh browser context) from navigation start

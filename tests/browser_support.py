@@ -88,7 +88,9 @@ def free_port() -> int:
 
 
 class StreamlitServer:
-    """``streamlit run app.py`` in a subprocess of its own (own process group), logged to a file."""
+    """The app as the container starts it (``python -m regie.ui.serve``, i.e. ``streamlit run app.py``
+    with the server's connections switched to TCP_NODELAY) in a subprocess of its own (own process group),
+    logged to a file."""
 
     def __init__(self, port: int | None = None, log_path: Path | None = None,
                  env: dict[str, str] | None = None) -> None:
@@ -100,7 +102,7 @@ class StreamlitServer:
         self._log: Any = None
 
     def start(self, timeout: float = HEALTH_TIMEOUT) -> StreamlitServer:
-        command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
+        command = [sys.executable, "-m", "regie.ui.serve", "--server.port", str(self.port),
                    "--server.headless", "true", "--browser.gatherUsageStats", "false"]
         if self.log_path is not None:
             self.log_path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,5 @@
-"""Real-browser tests: ``streamlit run app.py`` driven by Playwright with Debian's chromium.
+"""Real-browser tests: the app (``python -m regie.ui.serve``, i.e. ``streamlit run app.py``) driven by Playwright
+with Debian's chromium.
 
 One server per module (a free port, health-checked on ``/_stcore/health``); a fresh browser context
 (= a fresh Streamlit session) per test. On failure a full-page screenshot and the server log go to

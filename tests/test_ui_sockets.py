@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import asyncio.base_events
 import socket
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -82,3 +83,29 @@ def test_the_router_switches_it_on() -> None:
 
     app = (Path(__file__).resolve().parents[1] / "app.py").read_text(encoding="utf-8")
     assert "send_without_delay()" in app.split("st.set_page_config", 1)[0], "before the first page is drawn"
+
+
+def test_the_launcher_switches_it_on_before_streamlit_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``python -m regie.ui.serve --server.port 8600`` = ``streamlit run app.py --server.port 8600``, with
+    the switch made before Streamlit's server binds (so from the first connection on)."""
+    from streamlit.web import cli
+
+    from regie.ui import serve
+
+    seen: list[tuple[list[str], object]] = []
+
+    def fake_main(prog_name: str) -> None:
+        seen.append((list(sys.argv), asyncio.base_events._set_nodelay))  # type: ignore[attr-defined]
+
+    current = asyncio.base_events._set_nodelay  # type: ignore[attr-defined]
+    monkeypatch.setattr(cli, "main", fake_main)
+    monkeypatch.setattr(sys, "argv", ["serve.py", "--server.port", "8600"])
+    try:
+        asyncio.base_events._set_nodelay = sockets.ASYNCIO_RULE  # type: ignore[attr-defined]
+        serve.main()
+    finally:
+        asyncio.base_events._set_nodelay = current  # type: ignore[attr-defined]
+    argv, rule = seen[0]
+    assert argv == ["streamlit", "run", str(serve.APP), "--server.port", "8600"]
+    assert serve.APP.name == "app.py" and serve.APP.exists()
+    assert rule is sockets._set_nodelay
