@@ -5,8 +5,8 @@ upload, the mapped inventory, the view a page shows, tables slow to build, compa
 Each namespace keeps its own number of entries (least recently used goes first), so a large
 inventory is held at most twice while small tables are kept for several views: ``table`` holds
 what every page of one view builds (a walk past all pages used to push the first page's tables
-out), ``chart`` the charts of
-about two views of every page, ``file_table`` the tables of a whole inventory that pages narrow to the filters themselves.
+out), ``chart`` the charts of every page for about two views, ``file_table`` the tables of a whole
+inventory that pages narrow to the filters themselves.
 """
 
 from __future__ import annotations

@@ -37,8 +37,8 @@ def _set_nodelay(sock: Any) -> None:
 
 
 def send_without_delay() -> bool:
-    """Switch Nagle's algorithm off for every TCP connection asyncio accepts from now on (once per
-    process; later calls do nothing). Returns True when asyncio has the hook this relies on."""
+    """Switch Nagle's algorithm off for every TCP connection asyncio accepts from now on, for the whole
+    process (calling it again changes nothing). Returns True when asyncio has the hook this relies on."""
     if not hasattr(socket, "TCP_NODELAY") or not hasattr(asyncio.base_events, "_set_nodelay"):
         log.warning("asyncio has no _set_nodelay: the server's connections keep Nagle's algorithm")
         return False

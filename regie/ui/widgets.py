@@ -154,9 +154,6 @@ def show_chart(chart: Chart, key: str, *, height: int | None = None, on_select: 
     """A plotly chart with its "Toon als tabel" switch underneath; returns the selection state."""
     if height is not None:
         chart.figure.update_layout(height=height)
-    import os as _os
-    if _os.environ.get("ONLY") and _os.environ["ONLY"] != key:
-        return None
     event = st.plotly_chart(
         chart.figure, key=key, on_select="rerun" if on_select else "ignore", theme=None,
         config={"displaylogo": False, "locale": "nl", "displayModeBar": False},
